@@ -1,0 +1,55 @@
+package dev.runbook.model;
+
+import dev.runbook.model.expr.Expr;
+import dev.runbook.source.SourceFile;
+import dev.runbook.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One runbook, the same whether it was written in the DSL or in YAML. {@code items} run in order (a parallel
+ * block runs its steps together); {@code finallySteps} always run; {@code onFailureSteps} run after a failed
+ * run's undo; {@code verifies} prove the outcome at the end.
+ */
+public record Runbook(String name, Span nameSpan, String description, List<Param> params, Expr lock,
+                      List<Guard> requires, List<Item> items, List<Step> finallySteps, List<Step> onFailureSteps,
+                      List<Verify> verifies, SourceFile source, Span span) {
+    public Runbook {
+        params = List.copyOf(params);
+        requires = List.copyOf(requires);
+        items = List.copyOf(items);
+        finallySteps = List.copyOf(finallySteps);
+        onFailureSteps = List.copyOf(onFailureSteps);
+        verifies = List.copyOf(verifies);
+    }
+
+    /** The main steps in file order, parallel blocks flattened. */
+    public List<Step> steps() {
+        List<Step> out = new ArrayList<>();
+        for (Item item : items) {
+            if (item instanceof Step s) {
+                out.add(s);
+            } else if (item instanceof Parallel p) {
+                out.addAll(p.steps());
+            }
+        }
+        return out;
+    }
+
+    /** Every step: main, finally and on-failure. */
+    public List<Step> allSteps() {
+        List<Step> out = steps();
+        out.addAll(finallySteps);
+        out.addAll(onFailureSteps);
+        return out;
+    }
+
+    public Optional<Param> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<Step> step(String id) {
+        return allSteps().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

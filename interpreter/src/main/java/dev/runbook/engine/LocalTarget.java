@@ -1,0 +1,128 @@
+package dev.runbook.engine;
+
+import dev.runbook.spi.Command;
+import dev.runbook.spi.ProcessResult;
+import dev.runbook.spi.Target;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands on this machine. Output is read on two threads and captured up to a cap; on timeout or interrupt
+ * the whole process tree gets SIGTERM, then SIGKILL after a grace period, so a child that ignores TERM still dies.
+ */
+public final class LocalTarget implements Target {
+    static final int CAPTURE_LIMIT = 1 << 20;
+    private final Duration grace;
+
+    public LocalTarget() {
+        this(Duration.ofSeconds(2));
+    }
+
+    public LocalTarget(Duration grace) {
+        this.grace = grace;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public ProcessResult run(Command command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command.argv());
+        if (command.cwd() != null) {
+            builder.directory(command.cwd().toFile());
+        }
+        Map<String, String> env = builder.environment();
+        env.putAll(command.env());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        Thread outReader = pump(process.getInputStream(), out, command.onLine());
+        Thread errReader = pump(process.getErrorStream(), err, command.onLine());
+        writeStdin(process, command.stdin());
+        boolean timedOut = false;
+        try {
+            if (command.timeout() == null) {
+                process.waitFor();
+            } else if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                killTree(process.toHandle());
+            }
+        } catch (InterruptedException e) {
+            killTree(process.toHandle());
+            throw e;
+        }
+        outReader.join(1000);
+        errReader.join(1000);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        int code = process.isAlive() ? -1 : process.exitValue();
+        return new ProcessResult(code, text(out), text(err), timedOut, elapsed);
+    }
+
+    /** TERM to the process and every descendant (found before any dies), then KILL to what is left. */
+    public void killTree(ProcessHandle root) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(0, root);
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(20);
+        }
+        tree.addAll(root.descendants().toList());
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            h.onExit().completeOnTimeout(h, 2, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private static void writeStdin(Process process, String stdin) {
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException ignored) {
+            // the child closed stdin early; its exit code tells the rest
+        }
+    }
+
+    private static Thread pump(InputStream stream, StringBuilder sink, Consumer<String> onLine) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (sink) {
+                        if (sink.length() < CAPTURE_LIMIT) {
+                            sink.append(line).append('\n');
+                        }
+                    }
+                    if (onLine != null) {
+                        onLine.accept(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the stream closed when the process was killed
+            }
+        }, "runbook-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String text(StringBuilder sb) {
+        synchronized (sb) {
+            return sb.toString();
+        }
+    }
+}

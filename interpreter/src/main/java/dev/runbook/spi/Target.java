@@ -1,0 +1,15 @@
+package dev.runbook.spi;
+
+import java.io.IOException;
+
+/**
+ * Where commands run. Local today; the seam for running the same plan on other hosts later. {@code run} blocks
+ * until the process ends; on timeout or interrupt it kills the whole process tree (TERM, then KILL) before it
+ * returns or throws.
+ */
+public interface Target {
+    ProcessResult run(Command command) throws IOException, InterruptedException;
+
+    /** A short name for messages, e.g. "local". */
+    String name();
+}
