@@ -151,7 +151,9 @@ DURATION   : (DIGITS ('ms' | 'h' | 'm' | 's'))+ ;
 FLOAT      : DIGITS '.' DIGITS ;
 INT        : DIGITS ;
 TEXT_BLOCK : '"""' .*? '"""' ;
-STRING     : '"' (~["\\\r\n] | '\\' .)* '"' ;
+STRING     : '"' (~["\\\r\n] | '\\' .)* '"'
+           | '\'' (~['\\\r\n] | '\\' .)* '\''
+           ;
 IDENT      : [A-Za-z_] [A-Za-z0-9_]* ;
 
 COMMENT    : '#' ~[\r\n]* -> channel(HIDDEN) ;

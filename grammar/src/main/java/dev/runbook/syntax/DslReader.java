@@ -1,0 +1,33 @@
+package dev.runbook.syntax;
+
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.model.Runbook;
+import dev.runbook.source.SourceFile;
+import dev.runbook.syntax.antlr.RunbookLexer;
+import dev.runbook.syntax.antlr.RunbookParser;
+import org.antlr.v4.runtime.ANTLRInputStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/** Reads a runbook written in the DSL. Syntax errors are all collected; with any, there is no model. */
+public final class DslReader {
+    private DslReader() {
+    }
+
+    /** The model, or null when the text has syntax errors (all of them reported). */
+    @SuppressWarnings("deprecation")
+    public static Runbook read(SourceFile file, Diagnostics diagnostics) {
+        AntlrPositions positions = new AntlrPositions(file, 0);
+        SyntaxErrors errors = new SyntaxErrors(diagnostics, positions);
+        RunbookLexer lexer = new RunbookLexer(new ANTLRInputStream(file.text()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        RunbookParser parser = new RunbookParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        RunbookParser.FileContext tree = parser.file();
+        if (errors.count() > 0) {
+            return null;
+        }
+        return new DslModelBuilder(positions, diagnostics).createRunbook(tree.runbookDecl());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.runbook.syntax;
+
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.model.expr.Expr;
+import dev.runbook.model.expr.Literal;
+import dev.runbook.source.SourceFile;
+import dev.runbook.syntax.antlr.RunbookLexer;
+import dev.runbook.syntax.antlr.RunbookParser;
+import org.antlr.v4.runtime.ANTLRInputStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/**
+ * Parses one expression written somewhere inside a file: a {@code ${...}} part of a DSL string, or an expression
+ * string in YAML. {@code offset} is where the text starts in the file, so diagnostics point into the file.
+ */
+public final class ExpressionParser {
+    private ExpressionParser() {
+    }
+
+    /** The expression, or a null literal after reporting errors (the caller stops before running anything). */
+    @SuppressWarnings("deprecation")
+    public static Expr parse(SourceFile file, int offset, String text, Diagnostics diagnostics) {
+        AntlrPositions positions = new AntlrPositions(file, offset);
+        SyntaxErrors errors = new SyntaxErrors(diagnostics, positions);
+        RunbookLexer lexer = new RunbookLexer(new ANTLRInputStream(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        RunbookParser parser = new RunbookParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        RunbookParser.ExprOnlyContext tree = parser.exprOnly();
+        if (errors.count() > 0) {
+            return new Literal(null, positions.at(0, text.length()));
+        }
+        return new ExpressionBuilder(positions, diagnostics).build(tree.expr());
+    }
+
+    /** A string that may hold {@code ${...}} parts (YAML values): literal text and expressions. */
+    public static Expr parseTemplate(SourceFile file, int offset, String text, Diagnostics diagnostics) {
+        return Templates.parse(file, offset, text, text, false, diagnostics);
+    }
+}
