@@ -23,7 +23,13 @@ public final class DiagnosticFormatter {
     }
 
     private static String location(Span span) {
-        return span == null ? "" : span.path() + ":" + span.start().line() + ":" + span.start().column() + ": ";
+        if (span == null) {
+            return "";
+        }
+        if (span.file().text().isEmpty()) {
+            return span.path() + ": ";
+        }
+        return span.path() + ":" + span.start().line() + ":" + span.start().column() + ": ";
     }
 
     private static void appendSource(StringBuilder out, Span span) {

@@ -1,5 +1,6 @@
 package dev.runbook.spi;
 
+import dev.runbook.model.Unknown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

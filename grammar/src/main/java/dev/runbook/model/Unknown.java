@@ -1,8 +1,8 @@
-package dev.runbook.spi;
+package dev.runbook.model;
 
 /**
  * An argument value that is not known before the run (it reads an earlier step's outputs). Only plans see it;
- * {@link Args#show} prints it as {@code <expression>}.
+ * Args.show prints it as {@code <expression>}.
  */
 public record Unknown(String expression) {
     @Override

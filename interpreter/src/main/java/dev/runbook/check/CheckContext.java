@@ -1,0 +1,107 @@
+package dev.runbook.check;
+
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.expr.Scope;
+import dev.runbook.model.Param;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.model.Type;
+import dev.runbook.source.Span;
+import dev.runbook.spi.OutputSpec;
+import dev.runbook.spi.StepRegistry;
+import dev.runbook.spi.StepType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the rules share: the runbook, the registry, the diagnostics, and facts earlier rules found. */
+public final class CheckContext {
+    private final Runbook runbook;
+    private final StepRegistry registry;
+    private final Diagnostics diagnostics;
+    private final CallResolver calls;
+    private final Map<String, List<Edge>> references = new LinkedHashMap<>();
+    private final Set<String> usedParams = new java.util.HashSet<>();
+    private Graph graph;
+
+    public CheckContext(Runbook runbook, StepRegistry registry, Diagnostics diagnostics, CallResolver calls) {
+        this.runbook = runbook;
+        this.registry = registry;
+        this.diagnostics = diagnostics;
+        this.calls = calls;
+    }
+
+    public Runbook runbook() {
+        return runbook;
+    }
+
+    public StepRegistry registry() {
+        return registry;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    public CallResolver calls() {
+        return calls;
+    }
+
+    public Optional<StepType> type(String name) {
+        return registry.find(name);
+    }
+
+    /** The output types of a step, empty when any output may be read (calls, unknown types). */
+    public Map<String, Type> outputs(Step step) {
+        Map<String, Type> out = new LinkedHashMap<>();
+        type(step.type()).ifPresent(t -> t.outputs().forEach((OutputSpec o) -> out.put(o.name(), o.type())));
+        return out;
+    }
+
+    public Map<String, Type> paramTypes() {
+        Map<String, Type> names = new LinkedHashMap<>();
+        for (Param p : runbook.params()) {
+            names.put(p.name(), p.type().valueType());
+        }
+        names.put("run", Type.MAP);
+        return names;
+    }
+
+    /** The scope for expressions of {@code owner} (null: outside any step), recording step references. */
+    public Scope scope(String owner) {
+        Map<String, Map<String, Type>> steps = new LinkedHashMap<>();
+        if (owner != null) {
+            runbook.allSteps().forEach(s -> steps.putIfAbsent(s.id(), outputs(s)));
+        }
+        return new Scope(paramTypes(), steps, null, (id, span) -> reference(owner, id, span));
+    }
+
+    private void reference(String owner, String id, Span span) {
+        if (owner != null) {
+            references.computeIfAbsent(owner, k -> new ArrayList<>()).add(new Edge(id, owner, Edge.Kind.REFERENCE, span));
+        }
+    }
+
+    public List<Edge> references(String stepId) {
+        return references.getOrDefault(stepId, List.of());
+    }
+
+    public void useParam(String name) {
+        usedParams.add(name);
+    }
+
+    public Set<String> usedParams() {
+        return usedParams;
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public void setGraph(Graph graph) {
+        this.graph = graph;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.runbook.check.rules;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.check.Edge;
+import dev.runbook.check.Graph;
+import dev.runbook.check.Rule;
+import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.Item;
+import dev.runbook.model.NameRef;
+import dev.runbook.model.Parallel;
+import dev.runbook.model.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the graph of the main steps (file order, {@code needs}, {@code steps.x} reads) and reports cycles
+ * (RB0115) with the span of each edge. Runs after ExpressionsRule, which records the reads.
+ */
+public final class DependenciesRule implements Rule {
+    @Override
+    public void check(CheckContext context) {
+        List<String> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        List<Step> previous = List.of();
+        for (Item item : context.runbook().items()) {
+            List<Step> group = item instanceof Parallel p ? p.steps() : List.of((Step) item);
+            for (Step s : group) {
+                nodes.add(s.id());
+                if (s.needs().isEmpty()) {
+                    previous.forEach(p -> edges.add(new Edge(p.id(), s.id(), Edge.Kind.ORDER, s.idSpan())));
+                }
+                for (NameRef n : s.needs()) {
+                    edges.add(new Edge(n.name(), s.id(), Edge.Kind.NEEDS, n.span()));
+                }
+                edges.addAll(context.references(s.id()));
+            }
+            previous = group;
+        }
+        Graph graph = new Graph(nodes, edges);
+        context.setGraph(graph);
+        for (List<Edge> cycle : graph.cycles()) {
+            report(context, cycle);
+        }
+    }
+
+    private static void report(CheckContext context, List<Edge> cycle) {
+        StringBuilder path = new StringBuilder();
+        for (Edge e : cycle) {
+            path.append(e.from()).append(" -> ");
+        }
+        path.append(cycle.get(0).from());
+        Edge first = cycle.get(0);
+        Diagnostic d = Diagnostic.error("RB0115", first.span(), "steps depend on each other in a cycle: " + path);
+        for (Edge e : cycle) {
+            d = d.withNote(e.span(), "`" + e.to() + "` " + why(e) + " `" + e.from() + "`");
+        }
+        context.diagnostics().add(d);
+    }
+
+    private static String why(Edge e) {
+        return switch (e.kind()) {
+            case NEEDS -> "needs";
+            case REFERENCE -> "reads the outputs of";
+            case ORDER -> "comes after";
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package dev.runbook.check.rules;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.check.Refs;
+import dev.runbook.check.Rule;
+import dev.runbook.model.Param;
+import java.util.HashSet;
+import java.util.Set;
+
+/** RB0500 (warning): a param that nothing reads. */
+public final class UnusedParamsRule implements Rule {
+    @Override
+    public void check(CheckContext context) {
+        Set<String> used = new HashSet<>();
+        Refs.all(context.runbook()).forEach(e -> Refs.collect(e, used));
+        for (Param p : context.runbook().params()) {
+            if (!used.contains(p.name())) {
+                context.diagnostics().warning("RB0500", p.nameSpan(), "param `" + p.name() + "` is never used");
+            }
+        }
+    }
+}
