@@ -25,7 +25,8 @@ public final class StdlibStepTypes implements StepLibrary {
 
 
     private static void generic(List<StepType> all) {
-
+        all.add(new dev.runbook.stdlib.exec.ExecStep());
+        all.add(new dev.runbook.stdlib.exec.ShellStep());
     }
 
 
