@@ -27,6 +27,9 @@ public final class StdlibStepTypes implements StepLibrary {
     private static void generic(List<StepType> all) {
         all.add(new dev.runbook.stdlib.exec.ExecStep());
         all.add(new dev.runbook.stdlib.exec.ShellStep());
+        all.add(new dev.runbook.stdlib.http.HttpGetStep());
+        all.add(new dev.runbook.stdlib.http.HttpCheckStep());
+        all.add(new dev.runbook.stdlib.http.HttpPostStep());
     }
 
 
