@@ -35,6 +35,9 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.file.FileBackupStep());
         all.add(new dev.runbook.stdlib.file.FileRestoreStep());
         all.add(new dev.runbook.stdlib.file.FileWriteStep());
+        all.add(new dev.runbook.stdlib.flow.WaitStep());
+        all.add(new dev.runbook.stdlib.flow.ConfirmStep());
+        all.add(new dev.runbook.stdlib.flow.NotifyStep());
     }
 
 
