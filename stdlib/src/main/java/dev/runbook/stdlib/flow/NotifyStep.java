@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -108,7 +109,7 @@ public final class NotifyStep implements StepType {
     private static String render(String title, String severity, String message) {
         String heading = title == null ? "" : title;
         if (severity != null) {
-            heading = "[" + severity.toUpperCase(java.util.Locale.ROOT) + "]" + (heading.isEmpty() ? "" : " " + heading);
+            heading = "[" + severity.toUpperCase(Locale.ROOT) + "]" + (heading.isEmpty() ? "" : " " + heading);
         }
         return heading.isEmpty() ? message : heading + "\n" + message;
     }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -128,7 +129,7 @@ final class HttpCall {
         Map<String, Object> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), context.redact(String.join(", ", values)));
+                headers.put(name.toLowerCase(Locale.ROOT), context.redact(String.join(", ", values)));
             }
         });
         String contentType = response.headers().firstValue("content-type").orElse(null);

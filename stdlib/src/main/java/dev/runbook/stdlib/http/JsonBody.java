@@ -1,9 +1,11 @@
 package dev.runbook.stdlib.http;
 
+import dev.runbook.spi.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +34,7 @@ public final class JsonBody {
     /** Whether a body should be read as JSON: a JSON content type, or (with none given) JSON-looking text. */
     public static boolean looksLikeJson(String contentType, String body) {
         if (contentType != null && !contentType.isBlank()) {
-            return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+            return contentType.toLowerCase(Locale.ROOT).contains("json");
         }
         String t = body.strip();
         return t.startsWith("{") || t.startsWith("[");
@@ -71,7 +73,7 @@ public final class JsonBody {
             }
             out.append(']');
         } else if (value instanceof Duration d) {
-            quote(dev.runbook.spi.Values.show(d), out);
+            quote(Values.show(d), out);
         } else {
             quote(value.toString(), out);
         }

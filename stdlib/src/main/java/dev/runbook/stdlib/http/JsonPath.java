@@ -2,6 +2,7 @@ package dev.runbook.stdlib.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A dotted path into parsed JSON ({@code data.version}, {@code items.0.name}); empty when a segment is missing. */
@@ -32,7 +33,7 @@ final class JsonPath {
         if (actual instanceof Number a && expected instanceof Number e) {
             return a.doubleValue() == e.doubleValue();
         }
-        return java.util.Objects.equals(actual, expected);
+        return Objects.equals(actual, expected);
     }
 
     private static boolean isIndex(String segment, int size) {
