@@ -25,7 +25,19 @@ public final class StdlibStepTypes implements StepLibrary {
 
 
     private static void generic(List<StepType> all) {
-
+        all.add(new dev.runbook.stdlib.exec.ExecStep());
+        all.add(new dev.runbook.stdlib.exec.ShellStep());
+        all.add(new dev.runbook.stdlib.http.HttpGetStep());
+        all.add(new dev.runbook.stdlib.http.HttpCheckStep());
+        all.add(new dev.runbook.stdlib.http.HttpPostStep());
+        all.add(new dev.runbook.stdlib.file.FileExistsStep());
+        all.add(new dev.runbook.stdlib.file.FileCopyStep());
+        all.add(new dev.runbook.stdlib.file.FileBackupStep());
+        all.add(new dev.runbook.stdlib.file.FileRestoreStep());
+        all.add(new dev.runbook.stdlib.file.FileWriteStep());
+        all.add(new dev.runbook.stdlib.flow.WaitStep());
+        all.add(new dev.runbook.stdlib.flow.ConfirmStep());
+        all.add(new dev.runbook.stdlib.flow.NotifyStep());
     }
 
 
