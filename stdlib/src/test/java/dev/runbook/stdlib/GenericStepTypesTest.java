@@ -10,7 +10,7 @@ import dev.runbook.spi.Effect;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepType;
-import dev.runbook.spi.Unknown;
+import dev.runbook.model.Unknown;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.spi.StepResult;
-import dev.runbook.spi.Unknown;
+import dev.runbook.model.Unknown;
 import dev.runbook.stdlib.StepArgs;
 import dev.runbook.testing.TestContext;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.spi.StepResult;
-import dev.runbook.spi.Unknown;
+import dev.runbook.model.Unknown;
 import dev.runbook.stdlib.LoopbackHttp;
 import dev.runbook.stdlib.StepArgs;
 import dev.runbook.testing.TestContext;
