@@ -1,0 +1,83 @@
+package dev.runbook.cli;
+
+import dev.runbook.spi.StepRegistry;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line. {@link #run} is what tests call; {@code main} only exits with its result. */
+@Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
+        description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
+        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, StepsCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            " 0:ok",
+            " 1:a step or verify failed (completed steps were undone)",
+            " 2:usage error (unknown command or option)",
+            " 3:invalid runbook or params (nothing ran)",
+            " 4:a precondition was not met (nothing changed)",
+            " 5:lock held, or refused by the operator / no one to confirm",
+            " 6:failed, and the undo failed too: needs a human",
+            "70:internal error (a bug: please report it)",
+            "130:interrupted (Ctrl-C); the journal is left for resume"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line; output goes to {@code out} and {@code err}; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Services services = new Services(out, err, StepRegistry.load());
+        CommandLine cli = new CommandLine(new Main(), new Factory(services));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            err.println("runbook: " + ex.getMessage());
+            List<String> suggestions = CommandLine.UnmatchedArgumentException.class.isInstance(ex)
+                    ? ((CommandLine.UnmatchedArgumentException) ex).getSuggestions() : List.of();
+            if (!suggestions.isEmpty()) {
+                err.println("did you mean: " + String.join(", ", suggestions) + "?");
+            }
+            err.println("see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("runbook: internal error: " + ex);
+            if (services.debug()) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run with --debug for the stack trace; this is a bug, please report it)");
+            }
+            return ExitCodes.INTERNAL;
+        });
+        services.setDebug(List.of(args).contains("--debug"));
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Gives every command the shared services. */
+    private record Factory(Services services) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Services.class).newInstance(services);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.runbook.cli;
+
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.expr.Env;
+import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.ParamBinder;
+import dev.runbook.plan.Plan;
+import dev.runbook.plan.Planner;
+import dev.runbook.plan.Redactor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** A runbook read, checked, and given its params: ready to plan or run. */
+record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
+    /** Reads, checks and binds; on any mistake prints it and returns the exit code through {@link Failed}. */
+    static Prepared of(Services services, Path file, ParamOptions options, Clock clock) {
+        Map<String, Object> given;
+        try {
+            given = options.given();
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook: " + e.getMessage());
+            throw new Failed(e.exitCode());
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        Loaded loaded = services.workbench().load(file, diagnostics);
+        if (loaded == null) {
+            services.report(diagnostics);
+            throw new Failed(ExitCodes.INVALID);
+        }
+        Redactor redactor = new Redactor();
+        Env base = new Env(Map.of(), clock, loaded.dir(), System.getenv(), false);
+        BoundParams params = ParamBinder.bind(loaded.runbook(), given, Planner.planningEnv(
+                new BoundParams(Map.of(), java.util.Set.of()), base), redactor, diagnostics);
+        if (diagnostics.hasErrors()) {
+            services.report(diagnostics);
+            throw new Failed(ExitCodes.INVALID);
+        }
+        if (!diagnostics.isEmpty()) {
+            services.report(diagnostics);
+        }
+        return new Prepared(loaded, params, redactor, base);
+    }
+
+    /** Params for a run: defaults that were unknown while planning (e.g. now()) get their real value. */
+    BoundParams paramsForRun(Services services, ParamOptions options) {
+        Diagnostics diagnostics = new Diagnostics();
+        BoundParams bound = ParamBinder.bind(loaded.runbook(), options.given(), env, redactor, diagnostics);
+        if (diagnostics.hasErrors()) {
+            services.report(diagnostics);
+            throw new Failed(ExitCodes.INVALID);
+        }
+        return bound;
+    }
+
+    Plan plan() {
+        return new Planner(redactor).plan(loaded.checked(), params, env);
+    }
+
+    /** Ends a command early with an exit code after the reason was printed. */
+    static final class Failed extends RuntimeException {
+        private final int exitCode;
+
+        Failed(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+}

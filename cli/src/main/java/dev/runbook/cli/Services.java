@@ -1,0 +1,53 @@
+package dev.runbook.cli;
+
+import dev.runbook.diagnostic.DiagnosticFormatter;
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.spi.StepRegistry;
+import java.io.PrintStream;
+import java.util.List;
+
+/** What every command shares: the output streams, the step registry, the workbench. */
+final class Services {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final StepRegistry registry;
+    private boolean debug;
+
+    Services(PrintStream out, PrintStream err, StepRegistry registry) {
+        this.out = out;
+        this.err = err;
+        this.registry = registry;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    StepRegistry registry() {
+        return registry;
+    }
+
+    Workbench workbench() {
+        return new Workbench(registry, List.of());
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    void setDebug(boolean on) {
+        debug = on;
+    }
+
+    /** Prints diagnostics (sorted) and a summary line to stderr. */
+    void report(Diagnostics diagnostics) {
+        diagnostics.sorted().forEach(d -> err.print(DiagnosticFormatter.format(d)));
+        if (!diagnostics.isEmpty()) {
+            err.println(DiagnosticFormatter.summary(diagnostics));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.runbook.cli;
+
+import dev.runbook.check.CallResolver;
+import dev.runbook.check.CheckContext;
+import dev.runbook.check.Checker;
+import dev.runbook.check.Rule;
+import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.model.Runbook;
+import dev.runbook.source.Span;
+import dev.runbook.spi.StepRegistry;
+import dev.runbook.syntax.RunbookReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Wires the phases together: read, check (called runbooks too), and the registry every command shares. */
+final class Workbench implements CallResolver {
+    private final StepRegistry registry;
+    private final RunbookReader reader;
+    private final List<Rule> extraRules;
+    private final Deque<Path> calling = new ArrayDeque<>();
+
+    Workbench(StepRegistry registry, List<Rule> extraRules) {
+        this.registry = registry;
+        this.reader = new RunbookReader(YamlSupport::read);
+        this.extraRules = extraRules;
+    }
+
+    StepRegistry registry() {
+        return registry;
+    }
+
+    RunbookReader reader() {
+        return reader;
+    }
+
+    /** Reads and checks a file; null when it has errors (all of them reported into {@code diagnostics}). */
+    Loaded load(Path path, Diagnostics diagnostics) {
+        Path absolute = path.toAbsolutePath().normalize();
+        calling.push(absolute);
+        try {
+            Runbook rb = reader.read(path, diagnostics);
+            if (rb == null || diagnostics.hasErrors()) {
+                return null;
+            }
+            CheckContext checked = new Checker(registry, this, extraRules).check(rb, diagnostics);
+            return diagnostics.hasErrors() ? null : new Loaded(path, rb, checked);
+        } finally {
+            calling.pop();
+        }
+    }
+
+    @Override
+    public Runbook resolve(Runbook caller, String target, Span where, Diagnostics diagnostics) {
+        Path base = Path.of(caller.source().path()).toAbsolutePath().getParent();
+        Path file = base == null ? Path.of(target) : base.resolve(target).normalize();
+        if (!Files.isRegularFile(file)) {
+            diagnostics.error("RB0140", where, "cannot call " + target + ": no such file " + file);
+            return null;
+        }
+        if (calling.contains(file.toAbsolutePath().normalize())) {
+            diagnostics.error("RB0143", where, "runbook " + target + " calls itself (directly or through others)");
+            return null;
+        }
+        Diagnostics inner = new Diagnostics();
+        Loaded loaded = load(file, inner);
+        if (loaded == null) {
+            diagnostics.add(Diagnostic.error("RB0140", where, "the called runbook " + target + " is invalid ("
+                    + inner.errorCount() + " errors); run `runbook check " + file + "`"));
+            return null;
+        }
+        return loaded.runbook();
+    }
+}

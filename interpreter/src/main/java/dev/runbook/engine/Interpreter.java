@@ -1,0 +1,248 @@
+package dev.runbook.engine;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.check.Graph;
+import dev.runbook.expr.Env;
+import dev.runbook.expr.EvalException;
+import dev.runbook.expr.Evaluator;
+import dev.runbook.model.FailurePolicy;
+import dev.runbook.model.Guard;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.model.expr.ExprPrinter;
+import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.Redactor;
+import dev.runbook.spi.StepRegistry;
+import dev.runbook.spi.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a checked runbook: main steps wave by wave as their dependencies finish (at most {@code parallel} at once),
+ * then the runbook's verifies; on failure the completed steps are undone in reverse order and the on_failure
+ * steps run; finally steps always run. Nothing starts when a confirmation could not be answered or a runbook
+ * precondition does not hold.
+ */
+public final class Interpreter {
+    private final StepRegistry registry;
+    private final Target target;
+    private final Approver approver;
+    private final RunListener listener;
+    private final CallRunner calls;
+    private final Redactor redactor;
+
+    public Interpreter(StepRegistry registry, Target target, Approver approver, RunListener listener,
+                       CallRunner calls, Redactor redactor) {
+        this.registry = registry;
+        this.target = target;
+        this.approver = approver;
+        this.listener = listener;
+        this.calls = calls;
+        this.redactor = redactor;
+    }
+
+    public RunResult run(CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel) {
+        Runbook rb = checked.runbook();
+        long started = System.nanoTime();
+        Map<String, Object> startData = new LinkedHashMap<>();
+        startData.put("runbook", rb.name());
+        startData.put("run_id", options.runId());
+        listener.on(new Event("run-start", null, options.clock().instant(), startData));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("runbook-timeout"));
+        try {
+            RunState state = new RunState(rb, params, options);
+            StepRunner runner = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
+                    cancel::get, watchdog);
+            RunResult result = run(checked, state, runner, options, cancel);
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            end.put("message", result.message());
+            end.put("duration_ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            listener.on(new Event("run-end", null, options.clock().instant(), end));
+            return result;
+        } finally {
+            watchdog.shutdownNow();
+        }
+    }
+
+    private RunResult run(CheckContext checked, RunState state, StepRunner runner, RunOptions options,
+                          AtomicBoolean cancel) {
+        Runbook rb = checked.runbook();
+        String gate = unanswerableGate(rb);
+        if (gate != null) {
+            return state.result(options.runId(), RunStatus.REFUSED, gate);
+        }
+        String unmet = unmetRequire(rb, state.env(null));
+        if (unmet != null) {
+            return state.result(options.runId(), RunStatus.PRECONDITION, unmet);
+        }
+        Attempt failed = runMain(checked.graph(), state, runner, options, cancel);
+        if (failed == null && !cancel.get()) {
+            failed = new FinalVerifier(runner, state, listener, registry, cancel::get).verify(rb.verifies());
+        }
+        RunStatus status = RunStatus.OK;
+        String message = "all " + rb.steps().size() + " steps done";
+        if (failed != null || cancel.get()) {
+            status = statusOf(failed, state, cancel.get());
+            message = failed == null ? "interrupted" : "step " + failed.outcome().id() + " failed: "
+                    + failed.outcome().message();
+            FailurePolicy policy = failed == null ? FailurePolicy.UNDO : policyOf(rb, failed.outcome().id());
+            if (policy == FailurePolicy.UNDO && status != RunStatus.PRECONDITION
+                    && !new Undoer(runner, state, listener, registry).undoAll()) {
+                status = RunStatus.UNDO_FAILED;
+                message += "; undo failed too, a human must look";
+            }
+            runChain(rb.onFailureSteps(), state, runner);
+        }
+        if (!runChain(rb.finallySteps(), state, runner) && status == RunStatus.OK) {
+            status = RunStatus.FAILED;
+            message = "a finally step failed";
+        }
+        return state.result(options.runId(), status, message);
+    }
+
+    private RunStatus statusOf(Attempt failed, RunState state, boolean cancelled) {
+        if (cancelled) {
+            return RunStatus.INTERRUPTED;
+        }
+        return switch (failed.failure()) {
+            case PRECONDITION -> state.changedAnything() ? RunStatus.FAILED : RunStatus.PRECONDITION;
+            case REFUSED -> RunStatus.REFUSED;
+            case INTERRUPTED -> RunStatus.INTERRUPTED;
+            default -> RunStatus.FAILED;
+        };
+    }
+
+    private static FailurePolicy policyOf(Runbook rb, String stepId) {
+        return rb.step(stepId).map(Step::onFailure).filter(p -> p != null).orElse(FailurePolicy.UNDO);
+    }
+
+    private String unanswerableGate(Runbook rb) {
+        for (Step s : rb.allSteps()) {
+            boolean gated = s.confirm() != null || "confirm".equals(s.type());
+            if (gated && !approver.canAsk(s.id())) {
+                return "step " + s.id() + " asks for confirmation and nobody can answer: run it on a terminal, "
+                        + "or pass --yes or --approve " + s.id() + " (nothing was changed)";
+            }
+        }
+        return null;
+    }
+
+    private String unmetRequire(Runbook rb, Env env) {
+        for (Guard g : rb.requires()) {
+            try {
+                if (!Evaluator.test(g.condition(), env)) {
+                    return "precondition not met: " + (g.message() != null ? g.message()
+                            : ExprPrinter.print(g.condition())) + " (nothing was changed)";
+                }
+            } catch (EvalException e) {
+                return "precondition cannot be evaluated: " + redactor.redact(e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Runs the main graph; returns the attempt that stops the run, or null. */
+    private Attempt runMain(Graph graph, RunState state, StepRunner runner, RunOptions options,
+                            AtomicBoolean cancel) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), daemon("runbook-step"));
+        Scheduler scheduler = new Scheduler(graph, state, runner, pool, cancel);
+        try {
+            return scheduler.run();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs a chain of steps one after another, each even if an earlier one failed. False if any failed. */
+    private boolean runChain(List<Step> steps, RunState state, StepRunner runner) {
+        boolean ok = true;
+        for (Step s : steps) {
+            Attempt a = runner.run(s, state.env(s.id()));
+            state.record(s, a);
+            ok &= a.ok();
+        }
+        return ok;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Everything a run knows: params, outputs so far, outcomes in order, steps that changed something. */
+    static final class RunState {
+        private final Runbook runbook;
+        private final BoundParams params;
+        private final RunOptions options;
+        private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
+        private final Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
+        private final List<Attempt> completed = new ArrayList<>();
+
+        RunState(Runbook runbook, BoundParams params, RunOptions options) {
+            this.runbook = runbook;
+            this.params = params;
+            this.options = options;
+        }
+
+        Env env(String stepId) {
+            Map<String, Object> vars = new LinkedHashMap<>(params.values());
+            vars.put("steps", Map.copyOf(outputs));
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", options.runId());
+            run.put("runbook", runbook.name());
+            vars.put("run", run);
+            return new Env(vars, options.clock(), options.workDir(), options.environment(), false);
+        }
+
+        Step runbookStep(String id) {
+            return runbook.step(id).orElseThrow();
+        }
+
+        synchronized void record(Step step, Attempt a) {
+            outcomes.put(step.id(), a.outcome());
+            if (a.outcome().status() == StepStatus.OK) {
+                outputs.put(step.id(), a.outcome().outputs());
+                completed.add(a);
+            }
+        }
+
+        synchronized List<Attempt> completed() {
+            return List.copyOf(completed);
+        }
+
+        synchronized void replace(String id, StepOutcome outcome) {
+            outcomes.put(id, outcome);
+        }
+
+        synchronized boolean changedAnything() {
+            return completed.stream().anyMatch(a -> a.type() == null
+                    || a.type().effect() != dev.runbook.spi.Effect.READ);
+        }
+
+        RunResult result(String runId, RunStatus status, String message) {
+            List<StepOutcome> ordered = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Step s : runbook.allSteps()) {
+                if (seen.add(s.id())) {
+                    ordered.add(outcomes.getOrDefault(s.id(), new StepOutcome(s.id(), StepStatus.NOT_RUN, Map.of(),
+                            null, 0, Duration.ZERO)));
+                }
+            }
+            return new RunResult(runId, status, message, ordered);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.runbook.plan;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.check.Graph;
+import dev.runbook.expr.Env;
+import dev.runbook.expr.EvalException;
+import dev.runbook.expr.Evaluator;
+import dev.runbook.model.Guard;
+import dev.runbook.model.Invocation;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.model.Unknown;
+import dev.runbook.model.Verify;
+import dev.runbook.model.expr.Expr;
+import dev.runbook.model.expr.ExprPrinter;
+import dev.runbook.spi.Args;
+import dev.runbook.spi.StepType;
+import dev.runbook.spi.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a checked runbook and its params into an immutable {@link Plan}. Never runs a step. */
+public final class Planner {
+    private final Redactor redactor;
+
+    public Planner(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** The environment expressions see while planning: params known, step outputs and the run unknown. */
+    public static Env planningEnv(BoundParams params, Env base) {
+        Map<String, Object> vars = new LinkedHashMap<>(params.values());
+        vars.put("steps", new Unknown("steps"));
+        vars.put("run", new Unknown("run"));
+        return new Env(vars, base.clock(), base.workDir(), base.environment(), true);
+    }
+
+    public Plan plan(CheckContext checked, BoundParams params, Env base) {
+        Runbook rb = checked.runbook();
+        Env env = planningEnv(params, base);
+        Graph graph = checked.graph();
+        Map<String, Integer> waveOf = new HashMap<>();
+        List<List<String>> waves = graph.waves();
+        for (int i = 0; i < waves.size(); i++) {
+            for (String id : waves.get(i)) {
+                waveOf.put(id, i);
+            }
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        for (Step s : rb.steps()) {
+            steps.add(step(checked, s, graph.needs(s.id()), waveOf.getOrDefault(s.id(), 0), env));
+        }
+        List<PlanStep> finallySteps = chain(checked, rb.finallySteps(), env);
+        List<PlanStep> onFailure = chain(checked, rb.onFailureSteps(), env);
+        Map<String, Object> shownParams = new LinkedHashMap<>();
+        params.values().forEach((k, v) -> shownParams.put(k, params.secretNames().contains(k) ? Redactor.MASK
+                : shown(v)));
+        List<String> requires = new ArrayList<>();
+        rb.requires().forEach(g -> requires.add(guard(g)));
+        List<Map<String, Object>> verifies = new ArrayList<>();
+        rb.verifies().forEach(v -> verifies.add(verify(checked, v, env)));
+        String lock = rb.lock() == null ? rb.name() : text(rb.lock(), env);
+        Plan plan = new Plan(rb.name(), rb.description(), rb.source().path(), rb.source().sha256(), shownParams,
+                lock, requires, steps, waves, finallySteps, onFailure, verifies, null);
+        return plan.withHash(PlanJson.hash(plan));
+    }
+
+    private List<PlanStep> chain(CheckContext checked, List<Step> steps, Env env) {
+        List<PlanStep> out = new ArrayList<>();
+        String previous = null;
+        for (Step s : steps) {
+            out.add(step(checked, s, previous == null ? List.of() : List.of(previous), 0, env));
+            previous = s.id();
+        }
+        return out;
+    }
+
+    private PlanStep step(CheckContext checked, Step s, List<String> needs, int wave, Env env) {
+        Invocation inv = s.invocation();
+        StepType type = checked.type(inv.type()).orElse(null);
+        Map<String, Object> args = new LinkedHashMap<>();
+        String describe;
+        String effect;
+        String call = null;
+        String undo = null;
+        if (inv.isCall() || type == null) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            inv.args().forEach(a -> values.put(a.name(), value(a.value(), env)));
+            values.forEach((k, v) -> args.put(k, shown(v)));
+            describe = "run runbook " + inv.target() + (values.isEmpty() ? "" : " with " + Values.show(args));
+            effect = "write";
+            call = inv.target();
+        } else {
+            Args bound = ArgBinder.bindForPlan(type, inv, env);
+            bound.asMap().forEach((k, v) -> args.put(k, shown(v)));
+            describe = type.describe(bound);
+            effect = type.effect().label();
+            undo = undo(checked, s, type, bound, env);
+        }
+        List<String> requires = new ArrayList<>();
+        s.requires().forEach(g -> requires.add(guard(g)));
+        List<String> verifies = new ArrayList<>();
+        s.verifies().forEach(v -> verifies.add(polling(v)));
+        return new PlanStep(s.id(), inv.type(), effect, needs, wave, redactor.redact(describe),
+                castMap(redactor.redactValue(args)), print(s.when()), print(s.unless()), requires, verifies,
+                retry(s), print(s.timeout()), s.confirm() == null ? null : redactor.redact(text(s.confirm().message(),
+                env)), undo, s.onFailure() == null ? null : s.onFailure().keyword(), call, null);
+    }
+
+    private String undo(CheckContext checked, Step s, StepType type, Args bound, Env env) {
+        if (s.undo() != null) {
+            StepType undoType = checked.type(s.undo().type()).orElse(null);
+            if (undoType == null) {
+                return s.undo().type();
+            }
+            Env withIt = env.with("it", new Unknown("it"));
+            return redactor.redact(undoType.describe(ArgBinder.bindForPlan(undoType, s.undo(), withIt)));
+        }
+        return type.hasUndo() ? redactor.redact(type.describeUndo(bound)) : null;
+    }
+
+    private Map<String, Object> verify(CheckContext checked, Verify v, Env env) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", v.name());
+        if (v.probe() != null) {
+            StepType type = checked.type(v.probe().type()).orElse(null);
+            out.put("probe", type == null ? v.probe().type()
+                    : redactor.redact(type.describe(ArgBinder.bindForPlan(type, v.probe(), env))));
+        }
+        out.put("expect", polling(v));
+        return out;
+    }
+
+    private static String polling(Verify v) {
+        String text = ExprPrinter.print(v.condition());
+        if (v.within() != null) {
+            text += " within " + ExprPrinter.print(v.within());
+        }
+        if (v.every() != null) {
+            text += " every " + ExprPrinter.print(v.every());
+        }
+        return text;
+    }
+
+    private static String guard(Guard g) {
+        return g.message() == null ? ExprPrinter.print(g.condition())
+                : g.message() + ": " + ExprPrinter.print(g.condition());
+    }
+
+    private static String retry(Step s) {
+        if (s.retry() == null) {
+            return null;
+        }
+        String text = ExprPrinter.print(s.retry().attempts()) + " attempts";
+        if (s.retry().delay() != null) {
+            text += ", delay " + ExprPrinter.print(s.retry().delay());
+        }
+        if (s.retry().backoff() != null) {
+            text += ", backoff " + ExprPrinter.print(s.retry().backoff());
+        }
+        return text;
+    }
+
+    private static String print(Expr e) {
+        return e == null ? null : ExprPrinter.print(e);
+    }
+
+    private static Object value(Expr e, Env env) {
+        try {
+            return Evaluator.eval(e, env);
+        } catch (EvalException ex) {
+            return new Unknown("error: " + ex.getMessage());
+        }
+    }
+
+    private static String text(Expr e, Env env) {
+        return Values.show(value(e, env));
+    }
+
+    /** A value as plans, events and journals hold it: unknowns as their text, durations as text. */
+    public static Object shownValue(Object v) {
+        return shown(v);
+    }
+
+    static Object shown(Object v) {
+        if (v instanceof Unknown u) {
+            return u.toString();
+        }
+        if (v instanceof java.time.Duration d) {
+            return ExprPrinter.duration(d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), shown(val)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(o -> out.add(shown(o)));
+            return out;
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
