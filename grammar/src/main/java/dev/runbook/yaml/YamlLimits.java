@@ -27,7 +27,7 @@ final class YamlLimits {
     static final int MAX_NODES = 100_000;
     static final int MAX_DEPTH = 100;
     private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP,
-            Tag.SEQ);
+            Tag.SEQ, Tag.ENV_TAG);
 
     private final YamlValues values;
     private int nodes;

@@ -161,7 +161,7 @@ final class YamlValues {
         if (DURATION.matcher(text).matches()) {
             return new Literal(duration(s), span(s));
         }
-        if (Tag.STR.equals(s.getTag()) && text.contains("${")) {
+        if (isString(s) && text.contains("${")) {
             return parse(s, false);
         }
         Diagnostic d = Diagnostic.error("RB0003", span(s), "bad duration `" + s.getValue() + "` for " + what);
@@ -173,11 +173,16 @@ final class YamlValues {
     /** An int or float literal (retry attempts, backoff) or a ${...} template. */
     Expr number(Node node, String what) {
         if (node instanceof ScalarNode s && (Tag.INT.equals(s.getTag()) || Tag.FLOAT.equals(s.getTag())
-                || Tag.STR.equals(s.getTag()) && s.getValue().contains("${"))) {
+                || isString(s) && s.getValue().contains("${"))) {
             return value(s);
         }
         wrongKind(node, what + " must be a number");
         return null;
+    }
+
+    /** Plain {@code ${NAME}} resolves to snakeyaml's env tag; we never substitute, so it is a string. */
+    static boolean isString(ScalarNode s) {
+        return Tag.STR.equals(s.getTag()) || Tag.ENV_TAG.equals(s.getTag());
     }
 
     static boolean isNull(ScalarNode s) {
