@@ -34,6 +34,12 @@ public final class YamlReader {
     }
 
     private static Runbook read(SourceFile file, YamlPositions positions, Diagnostics diagnostics) {
+        String text = file.text();
+        if (text.length() > YamlLimits.MAX_CODE_POINTS
+                && text.codePointCount(0, text.length()) > YamlLimits.MAX_CODE_POINTS) {
+            diagnostics.error("RB0017", positions.point(0), tooLarge());
+            return null;
+        }
         LoadSettings settings = settings(file);
         Node root = compose(file, settings, positions, diagnostics);
         if (root == null) {
@@ -105,6 +111,10 @@ public final class YamlReader {
         return d;
     }
 
+    private static String tooLarge() {
+        return "the document is larger than " + (YamlLimits.MAX_CODE_POINTS >> 20) + " MiB";
+    }
+
     private static Diagnostic limitError(YamlEngineException e, SourceFile file, LoadSettings settings,
                                          YamlPositions positions) {
         String message = e.getMessage() == null ? "" : e.getMessage();
@@ -115,8 +125,7 @@ public final class YamlReader {
                     + " aliases of lists or mappings; the document is refused (it may be an alias bomb)");
         }
         if (message.contains("exceeds the limit")) {
-            return Diagnostic.error("RB0017", positions.point(0), "the document is larger than "
-                    + (YamlLimits.MAX_CODE_POINTS >> 20) + " MiB");
+            return Diagnostic.error("RB0017", positions.point(0), tooLarge());
         }
         return Diagnostic.error("RB0012", positions.point(0), "YAML: " + message.replace("\n", " "));
     }
