@@ -13,7 +13,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * A YAML mapping whose keys were checked: every key a string, none given twice (RB0016), and, when the known keys
- * are given, none unknown (RB0013, with a "did you mean"). Keys keep their written order.
+ * are given, none unknown (RB0013, with a "did you mean"). Keys keep their written order; merge keys
+ * ({@code <<: *base}) were already resolved by the composer.
  */
 final class YamlMap {
     private final MappingNode node;
@@ -28,6 +29,14 @@ final class YamlMap {
 
     /** The checked map, or null after RB0014 when the node is not a mapping. */
     static YamlMap of(Node node, YamlValues values, String what, List<String> known) {
+        return of(node, values, what, known, false);
+    }
+
+    /**
+     * @param extensions whether keys starting with {@code x-} are allowed and ignored (a place for anchors, as in
+     *                   docker compose)
+     */
+    static YamlMap of(Node node, YamlValues values, String what, List<String> known, boolean extensions) {
         if (!(node instanceof MappingNode mapping)) {
             values.wrongKind(node, what + " must be a mapping (key: value)");
             return null;
@@ -45,7 +54,7 @@ final class YamlMap {
                         .withNote(values.span(first.getKeyNode()), "first given here"));
                 continue;
             }
-            if (known != null && !known.contains(name)) {
+            if (known != null && !known.contains(name) && !(extensions && name.startsWith("x-"))) {
                 unknown(values, key, name, what, known);
                 continue;
             }

@@ -19,7 +19,7 @@ final class YamlRunbook {
     }
 
     static Runbook decode(Node root, YamlValues values) {
-        YamlMap map = YamlMap.of(root, values, "a runbook", KEYS);
+        YamlMap map = YamlMap.of(root, values, "a runbook", KEYS, true);
         if (map == null) {
             return null;
         }

@@ -66,6 +66,9 @@ final class YamlValues {
         if (node instanceof SequenceNode seq) {
             return seq.getValue();
         }
+        if (node instanceof ScalarNode s && isNull(s)) {
+            return List.of();
+        }
         wrongKind(node, what + " must be a list");
         return List.of();
     }

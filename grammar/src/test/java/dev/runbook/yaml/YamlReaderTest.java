@@ -160,6 +160,15 @@ class YamlReaderTest {
     }
 
     @Test
+    void anchorsLiveInExtensionKeysAndMergeKeysWork() {
+        Runbook r = ok("runbook: t\nx-defaults: &d {argv: [\"true\"], cwd: /tmp}\nsteps:\n"
+                + "  - id: a\n    type: exec\n    with:\n      <<: *d\n      cwd: /srv\n");
+        var args = r.steps().get(0).invocation().args();
+        assertEquals(2, args.size());
+        assertEquals("/srv", ((Literal) r.steps().get(0).invocation().arg("cwd").orElseThrow().value()).value());
+    }
+
+    @Test
     void aWholeFileReadsWithoutErrors() {
         assertNotNull(ok("runbook: t\n"));
     }
