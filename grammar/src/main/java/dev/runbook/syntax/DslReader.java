@@ -28,6 +28,12 @@ public final class DslReader {
         if (errors.count() > 0) {
             return null;
         }
-        return new DslModelBuilder(positions, diagnostics).createRunbook(tree.runbookDecl());
+        // ${...} parts of strings are parsed while building: their syntax errors also mean there is no model
+        Diagnostics built = new Diagnostics(Integer.MAX_VALUE);
+        Runbook runbook = new DslModelBuilder(positions, built).createRunbook(tree.runbookDecl());
+        diagnostics.addAll(built);
+        boolean syntax = built.all().stream().anyMatch(d -> d.isError()
+                && (SyntaxErrors.CODE.equals(d.code()) || Templates.CODE.equals(d.code())));
+        return syntax ? null : runbook;
     }
 }

@@ -1,0 +1,5 @@
+# expect-error: RB0005 4:3
+runbook "dup" {
+  description "one"
+  description "two"
+}

@@ -1,0 +1,4 @@
+# expect-error: RB0002 3:13
+runbook "interp" {
+  lock "app:${ }"
+}

@@ -1,0 +1,4 @@
+# expect-error: RB0004 3:12
+runbook "params" {
+  param x: strin = "a"
+}
