@@ -34,7 +34,14 @@ public final class StdlibStepTypes implements StepLibrary {
 
 
     private static void operations(List<StepType> all) {
-
+        all.add(new dev.runbook.stdlib.git.GitHeadStep());
+        all.add(new dev.runbook.stdlib.git.GitLogStep());
+        all.add(new dev.runbook.stdlib.git.GitTagsStep());
+        all.add(new dev.runbook.stdlib.git.GitStatusStep());
+        all.add(new dev.runbook.stdlib.git.GitTagStep());
+        all.add(new dev.runbook.stdlib.git.GitCheckoutStep());
+        all.add(new dev.runbook.stdlib.git.GitBranchStep());
+        all.add(new dev.runbook.stdlib.git.GitCommitStep());
     }
 
 
