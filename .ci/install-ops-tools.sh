@@ -40,4 +40,5 @@ else
   "${apt_get[@]}" install -y -qq --no-install-recommends nginx-light \
     || "${apt_get[@]}" install -y -qq --no-install-recommends nginx
 fi
-echo "install-ops-tools: pm2 $("$pm2" --version 2>/dev/null | tail -1), $( (nginx -v || /usr/sbin/nginx -v) 2>&1)"
+# Not `pm2 --version`: any pm2 command spawns a daemon in ~/.pm2.
+echo "install-ops-tools: pm2 $(installed_pm2_version), $( (nginx -v || /usr/sbin/nginx -v) 2>&1)"
