@@ -46,7 +46,34 @@ public final class StdlibStepTypes implements StepLibrary {
 
 
     private static void operations(List<StepType> all) {
-
+        all.add(new dev.runbook.stdlib.git.GitHeadStep());
+        all.add(new dev.runbook.stdlib.git.GitLogStep());
+        all.add(new dev.runbook.stdlib.git.GitTagsStep());
+        all.add(new dev.runbook.stdlib.git.GitStatusStep());
+        all.add(new dev.runbook.stdlib.git.GitTagStep());
+        all.add(new dev.runbook.stdlib.git.GitCheckoutStep());
+        all.add(new dev.runbook.stdlib.git.GitBranchStep());
+        all.add(new dev.runbook.stdlib.git.GitCommitStep());
+        all.add(new dev.runbook.stdlib.npm.NpmCiStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2ListStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2DescribeStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2StartStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2StopStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2ReloadStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2RestartStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2ScaleStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2DeleteStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2LogsStep());
+        all.add(new dev.runbook.stdlib.service.ServiceStartStep());
+        all.add(new dev.runbook.stdlib.service.ServiceStopStep());
+        all.add(new dev.runbook.stdlib.service.ServiceReloadStep());
+        all.add(new dev.runbook.stdlib.service.ServiceStatusStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxTestStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxReloadStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxStartStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxStopStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxConfigBackupStep());
+        all.add(new dev.runbook.stdlib.nginx.NginxConfigRestoreStep());
     }
 
 

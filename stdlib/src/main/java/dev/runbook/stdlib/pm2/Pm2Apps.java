@@ -1,0 +1,93 @@
+package dev.runbook.stdlib.pm2;
+
+import dev.runbook.model.Type;
+import dev.runbook.spi.Args;
+import dev.runbook.spi.OutputSpec;
+import dev.runbook.spi.ParamSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which apps a pm2 action addresses (an app name, or an ecosystem file narrowed by name) and its outputs. */
+final class Pm2Apps {
+    static final ParamSpec NAME = ParamSpec.optional("name", Type.STRING, null,
+            "the app name (with an ecosystem file: only this app, --only)");
+    static final ParamSpec ECOSYSTEM = ParamSpec.optional("ecosystem", Type.STRING, null,
+            "an ecosystem file (*.config.js); give it or name");
+    static final ParamSpec ENV = ParamSpec.optional("env", Type.STRING, null,
+            "the ecosystem environment (--env, e.g. production); needs ecosystem");
+
+    static final List<OutputSpec> OUTPUTS = List.of(
+            OutputSpec.of("names", Type.LIST, "the apps the action addressed"),
+            OutputSpec.of("pids", Type.LIST, "their process ids now (0 when stopped)"),
+            OutputSpec.of("processes", Type.LIST, "maps {name, pm_id, pid, status, restarts, uptime, mode}"));
+
+    private Pm2Apps() {
+    }
+
+    /** The target part of a pm2 command line: {@code name} or {@code file [--only name] [--env env]}. */
+    static List<String> target(Args args, String ecosystemPath) {
+        List<String> out = new ArrayList<>();
+        if (ecosystemPath == null) {
+            out.add(args.string("name"));
+            return out;
+        }
+        out.add(ecosystemPath);
+        if (args.has("name")) {
+            out.add("--only");
+            out.add(args.string("name"));
+        }
+        if (args.has("env")) {
+            out.add("--env");
+            out.add(args.string("env"));
+        }
+        return out;
+    }
+
+    /** The same, for a plan. */
+    static String show(Args args) {
+        if (!args.has("ecosystem")) {
+            return args.show("name");
+        }
+        return args.show("ecosystem") + (args.has("name") ? " --only " + args.show("name") : "")
+                + (args.has("env") ? " --env " + args.show("env") : "");
+    }
+
+    /** "every instance of web" or "every app of the ecosystem file", for a plan. */
+    static String which(Args args) {
+        return args.has("name") ? "every instance of " + args.show("name") : "every app it names";
+    }
+
+    /** Names given, or else the apps whose processes are new or changed since {@code before}. */
+    static List<String> names(Args args, List<Pm2Process> before, List<Pm2Process> after) {
+        if (args.has("name")) {
+            return List.of(args.string("name"));
+        }
+        Map<Long, Pm2Process> old = Pm2Wait.byId(before);
+        List<String> out = new ArrayList<>();
+        for (Pm2Process p : after) {
+            Pm2Process was = old.get(p.pmId());
+            boolean changed = was == null || was.pid() != p.pid() || was.restarts() != p.restarts()
+                    || !was.status().equals(p.status());
+            if (changed && !out.contains(p.name())) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> outputs(List<String> names, List<Pm2Process> processes, long nowMillis) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("names", List.copyOf(names));
+        List<Object> pids = new ArrayList<>();
+        List<Object> maps = new ArrayList<>();
+        for (Pm2Process p : processes) {
+            pids.add(p.pid());
+            maps.add(p.toOutput(nowMillis));
+        }
+        out.put("pids", pids);
+        out.put("processes", maps);
+        return out;
+    }
+}
