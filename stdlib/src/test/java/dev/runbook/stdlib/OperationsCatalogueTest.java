@@ -8,7 +8,7 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepType;
-import dev.runbook.spi.Unknown;
+import dev.runbook.model.Unknown;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
-import dev.runbook.spi.Unknown;
+import dev.runbook.model.Unknown;
 import dev.runbook.testing.TestContext;
 import java.io.IOException;
 import java.nio.file.Files;
