@@ -25,7 +25,7 @@ final class Workbench implements CallResolver {
 
     Workbench(StepRegistry registry, List<Rule> extraRules) {
         this.registry = registry;
-        this.reader = new RunbookReader(YamlSupport::read);
+        this.reader = new RunbookReader(dev.runbook.yaml.YamlReader::read);
         this.extraRules = extraRules;
     }
 

@@ -21,6 +21,8 @@ import java.util.function.BiFunction;
 public final class RunbookReader {
     /** Files larger than this are refused before parsing. */
     public static final long MAX_BYTES = 8L << 20;
+    /** YAML parsing slows down badly on multi-megabyte scalars, so YAML files get a lower bound. */
+    public static final long MAX_YAML_BYTES = 1L << 20;
     private final BiFunction<SourceFile, Diagnostics, Runbook> yaml;
 
     public RunbookReader(BiFunction<SourceFile, Diagnostics, Runbook> yaml) {
@@ -45,8 +47,9 @@ public final class RunbookReader {
                 diagnostics.error("RB0010", where, shown + " is a directory, not a runbook file");
                 return null;
             }
-            if (Files.size(path) > MAX_BYTES) {
-                diagnostics.error("RB0010", where, shown + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+            long limit = SourceFile.of(shown, "").isYaml() ? MAX_YAML_BYTES : MAX_BYTES;
+            if (Files.size(path) > limit) {
+                diagnostics.error("RB0010", where, shown + " is larger than " + (limit >> 20) + " MiB");
                 return null;
             }
             byte[] bytes = Files.readAllBytes(path);
