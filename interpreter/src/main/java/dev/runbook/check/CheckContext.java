@@ -26,6 +26,8 @@ public final class CheckContext {
     private final Map<String, List<Edge>> references = new LinkedHashMap<>();
     private final Set<String> usedParams = new java.util.HashSet<>();
     private Graph graph;
+    private Map<String, Map<String, Type>> stepOutputs;
+    private Map<String, Type> paramTypes;
 
     public CheckContext(Runbook runbook, StepRegistry registry, Diagnostics diagnostics, CallResolver calls) {
         this.runbook = runbook;
@@ -62,20 +64,31 @@ public final class CheckContext {
     }
 
     public Map<String, Type> paramTypes() {
+        if (paramTypes != null) {
+            return paramTypes;
+        }
         Map<String, Type> names = new LinkedHashMap<>();
         for (Param p : runbook.params()) {
             names.put(p.name(), p.type().valueType());
         }
         names.put("run", Type.MAP);
-        return names;
+        paramTypes = java.util.Collections.unmodifiableMap(names);
+        return paramTypes;
+    }
+
+    /** Every step's output types by id, computed once. */
+    private Map<String, Map<String, Type>> stepOutputs() {
+        if (stepOutputs == null) {
+            Map<String, Map<String, Type>> steps = new LinkedHashMap<>();
+            runbook.allSteps().forEach(s -> steps.putIfAbsent(s.id(), outputs(s)));
+            stepOutputs = java.util.Collections.unmodifiableMap(steps);
+        }
+        return stepOutputs;
     }
 
     /** The scope for expressions of {@code owner} (null: outside any step), recording step references. */
     public Scope scope(String owner) {
-        Map<String, Map<String, Type>> steps = new LinkedHashMap<>();
-        if (owner != null) {
-            runbook.allSteps().forEach(s -> steps.putIfAbsent(s.id(), outputs(s)));
-        }
+        Map<String, Map<String, Type>> steps = owner == null ? Map.of() : stepOutputs();
         return new Scope(paramTypes(), steps, null, (id, span) -> reference(owner, id, span));
     }
 

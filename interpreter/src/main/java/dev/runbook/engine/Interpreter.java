@@ -191,11 +191,13 @@ public final class Interpreter {
         private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
         private final Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         private final List<Attempt> completed = new ArrayList<>();
+        private final Map<String, Step> byId = new java.util.HashMap<>();
 
         RunState(Runbook runbook, BoundParams params, RunOptions options) {
             this.runbook = runbook;
             this.params = params;
             this.options = options;
+            runbook.allSteps().forEach(s -> byId.putIfAbsent(s.id(), s));
         }
 
         Env env(String stepId) {
@@ -209,7 +211,7 @@ public final class Interpreter {
         }
 
         Step runbookStep(String id) {
-            return runbook.step(id).orElseThrow();
+            return byId.get(id);
         }
 
         synchronized void record(Step step, Attempt a) {
