@@ -95,6 +95,35 @@ class InterpreterDataTest {
         assertEquals("interrupted", h.events("run-end").get(0).text("status"));
     }
 
+    @Test
+    @Timeout(value = 25, unit = TimeUnit.SECONDS)
+    void afterCancelFinallyStepsStillRetryAndPoll() throws Exception {
+        EngineHarness h = new EngineHarness(dir);
+        h.listener(e -> {
+            if (e.kind().equals("step-start") && "long".equals(e.step())) {
+                Thread t = new Thread(() -> cancelOnceStarted(h));
+                t.setDaemon(true);
+                t.start();
+            }
+        });
+        RunResult result = h.run("""
+                runbook "cleanup" {
+                  step long = cmd { argv: ["bash", "-c", "echo $$ > long.pid; sleep 30"] }
+                  finally {
+                    step healthy = counter
+                      verify it.n >= 3 within 5s every 50ms
+                    step flaky = mark { fail_times: 1 }
+                      retry 2 delay 10ms
+                  }
+                }
+                """);
+        assertEquals(RunStatus.INTERRUPTED, result.status());
+        assertEquals(StepStatus.OK, outcome(result, "healthy").status(), outcome(result, "healthy").message());
+        assertEquals(3, dev.runbook.testing.CounterStep.count(dir, "healthy"));
+        assertEquals(StepStatus.OK, outcome(result, "flaky").status(), outcome(result, "flaky").message());
+        assertEquals(2, outcome(result, "flaky").attempts());
+    }
+
     /** Waits until the long step's process is up, then asks the run to stop, as the Ctrl-C handler does. */
     private static void cancelOnceStarted(EngineHarness h) {
         Path pid = h.workDir().resolve("long.pid");
