@@ -82,6 +82,31 @@ class InterpreterOrderTest {
         }
     }
 
+    @Test
+    void independentBranchesOfTheGraphOverlap() {
+        EngineHarness h = new EngineHarness(dir).parallel(4);
+        RunResult result = h.run("""
+                runbook "branches" {
+                  step root = mark
+                  step b1 = mark { sleep: 300ms }
+                    needs root
+                  step b2 = mark { sleep: 300ms }
+                    needs root
+                  step b3 = mark { sleep: 300ms }
+                    needs root
+                  step b4 = mark { sleep: 300ms }
+                    needs root
+                }
+                """);
+        assertEquals(RunStatus.OK, result.status(), result.message());
+        MarkLog log = h.marks();
+        long lastStart = List.of("b1", "b2", "b3", "b4").stream().mapToLong(b -> log.time(b, "start")).max()
+                .orElseThrow();
+        long firstEnd = List.of("b1", "b2", "b3", "b4").stream().mapToLong(b -> log.time(b, "end")).min()
+                .orElseThrow();
+        assertTrue(lastStart < firstEnd, "all four branches were running at once: " + log.marks());
+    }
+
     private static String wave() {
         return """
                 runbook "wave" {

@@ -99,6 +99,44 @@ class InterpreterUndoTest {
         assertEquals(StepStatus.NOT_RUN, outcome(result, "alert").status());
     }
 
+    @Test
+    void aFailureInAWaveLetsTheRunningStepFinishThenUndoesIt() {
+        EngineHarness h = new EngineHarness(dir).parallel(4);
+        RunResult result = h.run("""
+                runbook "wave" {
+                  parallel {
+                    step quick = mark { fail: true }
+                    step slow = mark { sleep: 300ms }
+                      undo mark { name: "undo-slow" }
+                  }
+                  step after = mark
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        assertTrue(h.marks().time("quick", "fail") < h.marks().time("slow", "end"), "slow was running already");
+        assertEquals(List.of("slow", "undo-slow"), h.marks().names("end"));
+        assertEquals(StepStatus.NOT_RUN, outcome(result, "after").status());
+    }
+
+    @Test
+    void skippedStepsAreNotUndone() {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "skipped" {
+                  param go: bool = false
+                  step s1 = mark
+                    undo mark { name: "undo1" }
+                  step s2 = mark
+                    when go
+                    undo mark { name: "undo2" }
+                  step s3 = mark { fail: true }
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        assertEquals(List.of("s1", "s3", "undo1"), h.marks().names("start"));
+        assertEquals(StepStatus.SKIPPED, outcome(result, "s2").status());
+    }
+
     /** Five steps, each with an undo; s4 fails with the given policy clause; {@code undo2} gets extra args. */
     private static String saga(String undo2Args, String s4Policy) {
         return """
