@@ -63,7 +63,11 @@ public final class Interpreter {
             RunState state = new RunState(rb, params, options);
             StepRunner runner = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
                     cancel::get, watchdog);
-            RunResult result = run(checked, state, runner, options, cancel);
+            // Undo, on_failure and finally run in full even after a cancel (a second Ctrl-C leaves at once):
+            // seeing the cancel flag, their retries and verify polls would give up at the first try.
+            StepRunner cleanup = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
+                    () -> false, watchdog);
+            RunResult result = run(checked, state, runner, cleanup, options, cancel);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
             end.put("message", result.message());
@@ -75,8 +79,8 @@ public final class Interpreter {
         }
     }
 
-    private RunResult run(CheckContext checked, RunState state, StepRunner runner, RunOptions options,
-                          AtomicBoolean cancel) {
+    private RunResult run(CheckContext checked, RunState state, StepRunner runner, StepRunner cleanup,
+                          RunOptions options, AtomicBoolean cancel) {
         Runbook rb = checked.runbook();
         String gate = unanswerableGate(rb);
         if (gate != null) {
@@ -98,13 +102,13 @@ public final class Interpreter {
                     + failed.outcome().message();
             FailurePolicy policy = failed == null ? FailurePolicy.UNDO : policyOf(rb, failed.outcome().id());
             if (policy == FailurePolicy.UNDO && status != RunStatus.PRECONDITION
-                    && !new Undoer(runner, state, listener, registry).undoAll()) {
+                    && !new Undoer(cleanup, state, listener, registry).undoAll()) {
                 status = RunStatus.UNDO_FAILED;
                 message += "; undo failed too, a human must look";
             }
-            runChain(rb.onFailureSteps(), state, runner);
+            runChain(rb.onFailureSteps(), state, cleanup);
         }
-        if (!runChain(rb.finallySteps(), state, runner) && status == RunStatus.OK) {
+        if (!runChain(rb.finallySteps(), state, cleanup) && status == RunStatus.OK) {
             status = RunStatus.FAILED;
             message = "a finally step failed";
         }
