@@ -77,6 +77,7 @@ final class Templates {
             case 't' -> out.append('\t');
             case 'r' -> out.append('\r');
             case '"' -> out.append('"');
+            case '\'' -> out.append('\'');
             case '\\' -> out.append('\\');
             case '$' -> out.append('$');
             case 'u' -> {
