@@ -41,7 +41,9 @@ public final class DslPrinter {
     private void runbook(Runbook rb) {
         int start = line(rb.span());
         int end = endLine(rb.span());
-        out.line(0, "runbook " + ExprPrinter.quote(rb.name()) + " {", start, line(rb.nameSpan()));
+        int nameLine = line(rb.nameSpan());
+        out.line(0, "runbook " + ExprPrinter.quote(rb.name()) + " {", start,
+                firstMemberLine(rb) == nameLine ? -1 : nameLine);
         if (rb.description() != null) {
             int[] r = comments.clauseRange(RunbookLexer.DESCRIPTION, start, end,
                     Set.of(RunbookLexer.STRING, RunbookLexer.TEXT_BLOCK));
@@ -194,6 +196,21 @@ public final class DslPrinter {
         invocations.print(1, head, v.probe(), line(v.span()), "");
         int from = Math.max(endLine(v.probe().span()) + 1, line(v.condition().span()));
         out.line(2, "expect " + condition, from, Math.max(from, endLine(v.span())));
+    }
+
+    /** The line the first member starts on: a comment at its end is the member's, not the runbook header's. */
+    static int firstMemberLine(Runbook rb) {
+        List<Span> spans = new java.util.ArrayList<>();
+        rb.params().forEach(p -> spans.add(p.span()));
+        rb.requires().forEach(g -> spans.add(g.span()));
+        rb.items().forEach(i -> spans.add(i.span()));
+        rb.verifies().forEach(v -> spans.add(v.span()));
+        rb.finallySteps().forEach(s -> spans.add(s.span()));
+        rb.onFailureSteps().forEach(s -> spans.add(s.span()));
+        if (rb.lock() != null) {
+            spans.add(rb.lock().span());
+        }
+        return spans.stream().filter(java.util.Objects::nonNull).mapToInt(DslPrinter::line).min().orElse(-1);
     }
 
     static int line(Span span) {

@@ -26,7 +26,7 @@ public final class YamlPrinter {
     private YamlPrinter(Comments comments) {
         this.out = new Lines(comments.pool(), "  ", Comment::asYaml, false);
         this.yaml = new YamlBlock(out);
-        this.steps = new YamlStepPrinter(yaml);
+        this.steps = new YamlStepPrinter(yaml, comments);
     }
 
     public static String print(Runbook runbook, Comments comments) {
@@ -36,7 +36,9 @@ public final class YamlPrinter {
     }
 
     private void runbook(Runbook rb) {
-        out.line(0, "runbook: " + YamlScalars.string(rb.name()), line(rb.span()), line(rb.nameSpan()));
+        int nameLine = line(rb.nameSpan());
+        out.line(0, "runbook: " + YamlScalars.string(rb.name()), line(rb.span()),
+                DslPrinter.firstMemberLine(rb) == nameLine ? -1 : nameLine);
         if (rb.description() != null) {
             yaml.text(0, "description", rb.description(), -1, -1);
         }

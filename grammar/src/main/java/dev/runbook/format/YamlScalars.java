@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
     private static final Pattern NOT_A_STRING = Pattern.compile(
-            "(?i)null|~|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-f]+"
+            "(?i)null|~|true|false|yes|no|on|off|[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-f]+"
                     + "|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)(e[-+]?[0-9]+)?|[-+]?\\.inf|\\.nan"
                     + "|(\\d+(ms|h|m|s))+");
     private static final String FIRST_INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
@@ -113,7 +113,7 @@ final class YamlScalars {
                 return false;
             }
         }
-        return !s.contains(": ") && !s.contains(" #") && !s.contains("\t");
+        return s.indexOf(':') < 0 && s.indexOf('#') < 0 && s.indexOf('\t') < 0;
     }
 
     private static boolean printable(String s) {

@@ -11,15 +11,18 @@ import dev.runbook.model.Step;
 import dev.runbook.model.Verify;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.source.Span;
+import dev.runbook.syntax.antlr.RunbookLexer;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One step as a YAML list item, its keys in the DSL printer's clause order. */
 final class YamlStepPrinter {
     private final YamlBlock yaml;
+    private final Comments comments;
 
-    YamlStepPrinter(YamlBlock yaml) {
+    YamlStepPrinter(YamlBlock yaml, Comments comments) {
         this.yaml = yaml;
+        this.comments = comments;
     }
 
     /** The step as a list item whose keys sit at {@code level} (its dash one level up). */
@@ -51,7 +54,9 @@ final class YamlStepPrinter {
             undo(level, s.undo());
         }
         if (s.onFailure() != null) {
-            yaml.key(level, "on_failure: " + s.onFailure().keyword(), -1, -1);
+            int[] r = comments.clauseRange(RunbookLexer.ON_FAILURE, from, endLine(s.span()),
+                    DslInvocations.NAME_TOKENS);
+            yaml.key(level, "on_failure: " + s.onFailure().keyword(), r == null ? -1 : r[0], r == null ? -1 : r[1]);
         }
         yaml.out().comments(level, yaml.out().pool().within(from, endLine(s.span())));
     }
