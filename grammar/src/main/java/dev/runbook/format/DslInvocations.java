@@ -24,7 +24,7 @@ final class DslInvocations {
 
     /** {@code prefix} + the invocation, the element starting at source line {@code from}. */
     void print(int indent, String prefix, Invocation inv, int from, String suffix) {
-        int to = Math.max(from, DslPrinter.endLine(inv.span()));
+        int to = Math.max(from, DslPrinter.invocationEnd(inv));
         String head = prefix + (inv.isCall() ? "call " + ExprPrinter.quote(inv.target()) : inv.type());
         if (inv.args().isEmpty()) {
             out.line(indent, head + suffix, from, to);

@@ -1,6 +1,7 @@
 package dev.runbook.format;
 
 import dev.runbook.model.Guard;
+import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
 import dev.runbook.model.Param;
@@ -194,7 +195,7 @@ public final class DslPrinter {
             return;
         }
         invocations.print(1, head, v.probe(), line(v.span()), "");
-        int from = Math.max(endLine(v.probe().span()) + 1, line(v.condition().span()));
+        int from = Math.max(invocationEnd(v.probe()) + 1, line(v.condition().span()));
         out.line(2, "expect " + condition, from, Math.max(from, endLine(v.span())));
     }
 
@@ -211,6 +212,21 @@ public final class DslPrinter {
             spans.add(rb.lock().span());
         }
         return spans.stream().filter(java.util.Objects::nonNull).mapToInt(DslPrinter::line).min().orElse(-1);
+    }
+
+    /**
+     * The last line of an invocation: its closing brace in the DSL; in YAML, whose invocation spans the whole step
+     * mapping, the end of its last argument (or its type), so the comments of the step's other keys stay theirs.
+     */
+    static int invocationEnd(Invocation inv) {
+        if (inv.span() == null || !inv.span().file().isYaml()) {
+            return endLine(inv.span());
+        }
+        int end = Math.max(endLine(inv.typeSpan()), endLine(inv.targetSpan()));
+        for (dev.runbook.model.Arg a : inv.args()) {
+            end = Math.max(end, endLine(a.value().span()));
+        }
+        return end;
     }
 
     static int line(Span span) {

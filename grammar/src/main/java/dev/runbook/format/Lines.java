@@ -13,6 +13,8 @@ final class Lines {
     private final String indentUnit;
     private final Function<Comment, String> render;
     private final boolean trailingAllowed;
+    /** YAML: comment lines wait for the next line and take its indent, as they would when read back. */
+    private final List<String> waiting = new java.util.ArrayList<>();
     private boolean blankPending;
     private boolean atBlockStart = true;
 
@@ -68,7 +70,11 @@ final class Lines {
 
     void comments(int indent, List<Comment> comments) {
         for (Comment c : comments) {
-            raw(indent, render.apply(c));
+            if (trailingAllowed) {
+                raw(indent, render.apply(c));
+            } else {
+                waiting.add(render.apply(c));
+            }
         }
     }
 
@@ -84,11 +90,18 @@ final class Lines {
             out.append('\n');
             blankPending = false;
         }
+        int taken = text.isEmpty() ? 0 : indentUnit.length() * indent + text.length() - text.stripLeading().length();
+        for (String comment : waiting) {
+            out.append(" ".repeat(taken)).append(comment).append('\n');
+        }
+        waiting.clear();
         out.append(indentUnit.repeat(indent)).append(text).append('\n');
         atBlockStart = false;
     }
 
     String text() {
+        waiting.forEach(c -> out.append(c).append('\n'));
+        waiting.clear();
         return out.toString();
     }
 }

@@ -80,10 +80,11 @@ public final class YamlPrinter {
             entries.add("description: " + YamlScalars.string(p.description()));
         }
         String flow = YamlScalars.key(p.name()) + ": {" + String.join(", ", entries) + "}";
-        if (2 + flow.length() <= YamlBlock.WIDTH && flow.indexOf('\n') < 0 && !out.pool().anyInside(from, to)) {
+        if (2 + flow.length() <= YamlBlock.WIDTH && flow.indexOf('\n') < 0) {
             out.line(1, flow, from, to);
             return;
         }
+        out.comments(1, out.pool().within(from, to));
         out.line(1, YamlScalars.key(p.name()) + ":", from, from);
         out.line(2, "type: " + type, -1, -1);
         if (p.defaultValue() != null) {
@@ -92,7 +93,6 @@ public final class YamlPrinter {
         if (p.description() != null) {
             yaml.text(2, "description", p.description(), -1, -1);
         }
-        out.comments(2, out.pool().within(from, to));
     }
 
     /** {@code require:} as a list of expressions or {@code {message, that}} entries. */
@@ -125,7 +125,7 @@ public final class YamlPrinter {
         yaml.item();
         yaml.text(2, "name", v.name() == null ? "" : v.name(), from, from);
         if (v.probe() != null) {
-            yaml.invocation(2, v.probe(), from, Math.max(from, endLine(v.probe().span())));
+            yaml.invocation(2, v.probe(), from, Math.max(from, DslPrinter.invocationEnd(v.probe())));
         }
         yaml.key(2, "expect: " + YamlScalars.expression(v.condition()), line(v.condition().span()),
                 endLine(v.condition().span()));

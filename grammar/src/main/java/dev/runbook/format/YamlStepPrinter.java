@@ -30,7 +30,7 @@ final class YamlStepPrinter {
         int from = line(s.span());
         yaml.item();
         yaml.key(level, "id: " + YamlScalars.string(s.id()), from, from);
-        yaml.invocation(level, s.invocation(), from, Math.max(from, endLine(s.invocation().span())));
+        yaml.invocation(level, s.invocation(), from, Math.max(from, DslPrinter.invocationEnd(s.invocation())));
         expression(level, "when", s.when());
         expression(level, "unless", s.unless());
         guards(level, s.requires());
@@ -53,6 +53,8 @@ final class YamlStepPrinter {
         if (s.undo() != null) {
             undo(level, s.undo());
         }
+        // comments of the step not placed yet go above its last key: read back, that is where they stay
+        yaml.out().comments(level, yaml.out().pool().within(from, endLine(s.span())));
         if (s.onFailure() != null) {
             int[] r = comments.clauseRange(RunbookLexer.ON_FAILURE, from, endLine(s.span()),
                     DslInvocations.NAME_TOKENS);
@@ -127,7 +129,7 @@ final class YamlStepPrinter {
     private void undo(int level, Invocation undo) {
         Span span = undo.span();
         int from = line(span);
-        int to = Math.max(from, endLine(span));
+        int to = Math.max(from, DslPrinter.invocationEnd(undo));
         if (undo.args().isEmpty() && !undo.isCall()) {
             yaml.key(level, "undo: " + YamlScalars.string(undo.type()), from, to);
             return;
