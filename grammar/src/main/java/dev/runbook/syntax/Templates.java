@@ -77,6 +77,7 @@ final class Templates {
             case 't' -> out.append('\t');
             case 'r' -> out.append('\r');
             case '"' -> out.append('"');
+            case '\'' -> out.append('\'');
             case '\\' -> out.append('\\');
             case '$' -> out.append('$');
             case 'u' -> {
@@ -95,17 +96,17 @@ final class Templates {
     /** The index of the } that closes a ${ whose content starts at {@code from}, skipping nested braces and strings. */
     private static int findClose(String raw, int from) {
         int depth = 0;
-        boolean inString = false;
+        char quote = 0;
         for (int i = from; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (inString) {
+            if (quote != 0) {
                 if (c == '\\') {
                     i++;
-                } else if (c == '"' || c == '\'') {
-                    inString = false;
+                } else if (c == quote) {
+                    quote = 0;
                 }
             } else if (c == '"' || c == '\'') {
-                inString = true;
+                quote = c;
             } else if (c == '{') {
                 depth++;
             } else if (c == '}') {

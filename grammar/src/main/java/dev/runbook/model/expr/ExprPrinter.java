@@ -5,14 +5,20 @@ import java.util.Map;
 
 /** Prints an expression in one canonical form: the same tree always gives the same text. */
 public final class ExprPrinter implements ExprVisitor<String> {
-    private static final ExprPrinter INSTANCE = new ExprPrinter();
+    private static final ExprPrinter INSTANCE = new ExprPrinter(false);
+    /** Inside {@code ${...}} of a double-quoted string, where a {@code "} would end the outer string. */
+    private static final ExprPrinter INNER = new ExprPrinter(true);
     private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
             Map.entry("||", 1), Map.entry("&&", 2),
             Map.entry("==", 3), Map.entry("!=", 3), Map.entry("<", 3), Map.entry("<=", 3),
             Map.entry(">", 3), Map.entry(">=", 3), Map.entry("in", 3),
             Map.entry("+", 4), Map.entry("-", 4), Map.entry("*", 5), Map.entry("/", 5), Map.entry("%", 5));
 
-    private ExprPrinter() {
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "null", "in");
+    private final boolean inner;
+
+    private ExprPrinter(boolean inner) {
+        this.inner = inner;
     }
 
     public static String print(Expr expr) {
@@ -20,11 +26,24 @@ public final class ExprPrinter implements ExprVisitor<String> {
     }
 
     public static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
+        return quote(text, '"');
+    }
+
+    /**
+     * A string literal in single quotes, for the {@code ${...}} parts of a double-quoted string: every quote is
+     * escaped, so the outer string does not end early.
+     */
+    static String quoteInner(String text) {
+        return quote(text, '\'');
+    }
+
+    private static String quote(String text, char delimiter) {
+        StringBuilder out = new StringBuilder().append(delimiter);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
+                case '\'' -> out.append(delimiter == '\'' ? "\\'" : "'");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
@@ -33,7 +52,7 @@ public final class ExprPrinter implements ExprVisitor<String> {
                 default -> out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.append(delimiter).toString();
     }
 
     public static String duration(Duration d) {
@@ -67,7 +86,7 @@ public final class ExprPrinter implements ExprVisitor<String> {
             return "null";
         }
         if (v instanceof String s) {
-            return quote(s);
+            return inner ? quoteInner(s) : quote(s);
         }
         if (v instanceof Duration d) {
             return duration(d);
@@ -87,7 +106,7 @@ public final class ExprPrinter implements ExprVisitor<String> {
 
     @Override
     public String visitIndex(Index e) {
-        return operand(e.target(), 9) + "[" + print(e.index()) + "]";
+        return operand(e.target(), 9) + "[" + show(e.index()) + "]";
     }
 
     @Override
@@ -103,37 +122,38 @@ public final class ExprPrinter implements ExprVisitor<String> {
 
     @Override
     public String visitConditional(Conditional e) {
-        return operand(e.condition(), 1) + " ? " + print(e.then()) + " : " + print(e.otherwise());
+        return operand(e.condition(), 1) + " ? " + show(e.then()) + " : " + show(e.otherwise());
     }
 
     @Override
     public String visitCall(Call e) {
         StringBuilder out = new StringBuilder(e.function()).append('(');
         for (int i = 0; i < e.args().size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(print(e.args().get(i)));
+            out.append(i == 0 ? "" : ", ").append(show(e.args().get(i)));
         }
         return out.append(')').toString();
     }
 
     @Override
     public String visitInterpolated(Interpolated e) {
-        StringBuilder out = new StringBuilder("\"");
+        char delimiter = inner ? '\'' : '"';
+        StringBuilder out = new StringBuilder().append(delimiter);
         for (Expr part : e.parts()) {
             if (part instanceof Literal lit && lit.value() instanceof String s) {
-                String quoted = quote(s);
+                String quoted = quote(s, delimiter);
                 out.append(quoted, 1, quoted.length() - 1);
             } else {
-                out.append("${").append(print(part)).append('}');
+                out.append("${").append(part.accept(INNER)).append('}');
             }
         }
-        return out.append('"').toString();
+        return out.append(delimiter).toString();
     }
 
     @Override
     public String visitList(ListExpr e) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < e.items().size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(print(e.items().get(i)));
+            out.append(i == 0 ? "" : ", ").append(show(e.items().get(i)));
         }
         return out.append(']').toString();
     }
@@ -143,17 +163,23 @@ public final class ExprPrinter implements ExprVisitor<String> {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < e.entries().size(); i++) {
             MapExpr.Entry entry = e.entries().get(i);
-            out.append(i == 0 ? "" : ", ").append(key(entry.key())).append(": ").append(print(entry.value()));
+            out.append(i == 0 ? "" : ", ").append(key(entry.key())).append(": ").append(show(entry.value()));
         }
         return out.append('}').toString();
     }
 
+    /** A map or argument key: bare when it lexes as a name (the literals and {@code in} are not names), else quoted. */
     public static String key(String key) {
-        return key.matches("[A-Za-z_][A-Za-z0-9_]*") ? key : quote(key);
+        boolean name = key.matches("[A-Za-z_][A-Za-z0-9_]*") && !RESERVED.contains(key);
+        return name ? key : quote(key);
     }
 
-    private static String operand(Expr e, int minPrecedence) {
-        String text = print(e);
+    private String show(Expr e) {
+        return e == null ? "" : e.accept(this);
+    }
+
+    private String operand(Expr e, int minPrecedence) {
+        String text = show(e);
         int own = ownPrecedence(e);
         return own < minPrecedence ? "(" + text + ")" : text;
     }

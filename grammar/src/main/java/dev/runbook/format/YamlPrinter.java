@@ -1,0 +1,148 @@
+package dev.runbook.format;
+
+import static dev.runbook.format.DslPrinter.endLine;
+import static dev.runbook.format.DslPrinter.line;
+
+import dev.runbook.model.Guard;
+import dev.runbook.model.Item;
+import dev.runbook.model.Param;
+import dev.runbook.model.Parallel;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.model.Verify;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints a runbook in the canonical YAML form: block style, keys in the order of the DSL printer, flow maps for
+ * short argument lists and param declarations. Comments come back as {@code #} lines above the keys and items
+ * their lines belong to.
+ */
+public final class YamlPrinter {
+    private final YamlBlock yaml;
+    private final Lines out;
+    private final YamlStepPrinter steps;
+
+    private YamlPrinter(Comments comments) {
+        this.out = new Lines(comments.pool(), "  ", Comment::asYaml, false);
+        this.yaml = new YamlBlock(out);
+        this.steps = new YamlStepPrinter(yaml, comments);
+    }
+
+    public static String print(Runbook runbook, Comments comments) {
+        YamlPrinter printer = new YamlPrinter(comments == null ? Comments.none() : comments);
+        printer.runbook(runbook);
+        return printer.out.text();
+    }
+
+    private void runbook(Runbook rb) {
+        int nameLine = line(rb.nameSpan());
+        out.line(0, "runbook: " + YamlScalars.string(rb.name()), line(rb.span()),
+                DslPrinter.firstMemberLine(rb) == nameLine ? -1 : nameLine);
+        if (rb.description() != null) {
+            yaml.text(0, "description", rb.description(), -1, -1);
+        }
+        if (!rb.params().isEmpty()) {
+            out.plain(0, "params:");
+            rb.params().forEach(this::param);
+        }
+        if (rb.lock() != null) {
+            yaml.value(0, "lock", rb.lock(), line(rb.lock().span()), endLine(rb.lock().span()));
+        }
+        guards(0, rb.requires());
+        if (!rb.items().isEmpty()) {
+            out.plain(0, "steps:");
+            rb.items().forEach(this::item);
+        }
+        if (!rb.verifies().isEmpty()) {
+            out.plain(0, "verify:");
+            rb.verifies().forEach(this::verify);
+        }
+        stepList("finally", rb.finallySteps());
+        stepList("on_failure", rb.onFailureSteps());
+        out.comments(0, out.pool().rest());
+        out.comments(0, out.pool().afterEnd());
+    }
+
+    private void param(Param p) {
+        int from = line(p.span());
+        int to = endLine(p.span());
+        String type = YamlScalars.string(DslPrinter.typeLabel(p));
+        if (p.defaultValue() == null && p.description() == null) {
+            out.line(1, YamlScalars.key(p.name()) + ": " + type, from, to);
+            return;
+        }
+        List<String> entries = new ArrayList<>(List.of("type: " + type));
+        if (p.defaultValue() != null) {
+            entries.add("default: " + YamlScalars.value(p.defaultValue()));
+        }
+        if (p.description() != null) {
+            entries.add("description: " + YamlScalars.string(p.description()));
+        }
+        String flow = YamlScalars.key(p.name()) + ": {" + String.join(", ", entries) + "}";
+        if (2 + flow.length() <= YamlBlock.WIDTH && flow.indexOf('\n') < 0) {
+            out.line(1, flow, from, to);
+            return;
+        }
+        out.comments(1, out.pool().within(from, to));
+        out.line(1, YamlScalars.key(p.name()) + ":", from, from);
+        out.line(2, "type: " + type, -1, -1);
+        if (p.defaultValue() != null) {
+            yaml.value(2, "default", p.defaultValue(), -1, -1);
+        }
+        if (p.description() != null) {
+            yaml.text(2, "description", p.description(), -1, -1);
+        }
+    }
+
+    /** {@code require:} as a list of expressions or {@code {message, that}} entries. */
+    void guards(int level, List<Guard> guards) {
+        if (guards.isEmpty()) {
+            return;
+        }
+        yaml.key(level, "require:", -1, -1);
+        for (Guard g : guards) {
+            String that = YamlScalars.expression(g.condition());
+            String text = g.message() == null ? that
+                    : "{message: " + YamlScalars.string(g.message()) + ", that: " + that + "}";
+            out.line(level + 1, "- " + text, line(g.span()), endLine(g.span()));
+        }
+    }
+
+    private void item(Item item) {
+        if (item instanceof Step s) {
+            steps.step(2, s);
+            return;
+        }
+        Parallel p = (Parallel) item;
+        out.line(1, "- parallel:", line(p.span()), line(p.span()));
+        p.steps().forEach(s -> steps.step(4, s));
+        out.comments(3, out.pool().within(line(p.span()), endLine(p.span())));
+    }
+
+    private void verify(Verify v) {
+        int from = line(v.span());
+        yaml.item();
+        yaml.text(2, "name", v.name() == null ? "" : v.name(), from, from);
+        if (v.probe() != null) {
+            yaml.invocation(2, v.probe(), from, Math.max(from, DslPrinter.invocationEnd(v.probe())));
+        }
+        yaml.key(2, "expect: " + YamlScalars.expression(v.condition()), line(v.condition().span()),
+                endLine(v.condition().span()));
+        if (v.within() != null) {
+            yaml.key(2, "within: " + YamlScalars.value(v.within()), -1, -1);
+        }
+        if (v.every() != null) {
+            yaml.key(2, "every: " + YamlScalars.value(v.every()), -1, -1);
+        }
+        out.comments(2, out.pool().within(from, endLine(v.span())));
+    }
+
+    private void stepList(String key, List<Step> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        out.plain(0, key + ":");
+        list.forEach(s -> steps.step(2, s));
+    }
+}

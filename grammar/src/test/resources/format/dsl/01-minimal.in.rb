@@ -1,0 +1,1 @@
+runbook "minimal" { step a = exec { argv: ["true"] } }

@@ -1,0 +1,3 @@
+runbook "minimal" {
+  step a = exec { argv: ["true"] }
+}
