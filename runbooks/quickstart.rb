@@ -11,26 +11,40 @@ runbook "quickstart" {
   lock "quickstart:${workdir}"
 
   step workspace = exec { argv: ["mkdir", "-p", workdir] }
-  step prepare = file.write { path: "${workdir}/app.env", content: "VERSION=1\n" }
+
+  step prepare = file.write {
+    path: "${workdir}/app.env",
+    content: """
+      VERSION=1
+
+      """
+  }
+
   step backup = file.backup { path: "${workdir}/app.env" }
     verify exists(it.backup)
-  step change = file.write { path: "${workdir}/app.env", content: "VERSION=2-broken\n" }
+
+  step change = file.write {
+    path: "${workdir}/app.env",
+    content: """
+      VERSION=2-broken
+
+      """
+  }
+
   step restore = file.restore { from: steps.backup.backup, to: "${workdir}/app.env" }
     confirm "Restore ${workdir}/app.env from its backup?"
     verify read(workdir + "/app.env") == "VERSION=1\n"
+
   step server = shell {
     script: "cd '${workdir}' && { nohup python3 -m http.server ${port} --bind 127.0.0.1 >/dev/null 2>&1 & echo $!; }"
   }
+
   step health = http.check { url: "http://127.0.0.1:${port}/app.env", contains: "VERSION=1" }
     retry 20 delay 250ms
+
   step alert = notify {
-    title: "ROLLBACK COMPLETE"
-    message: """
-      System: quickstart demo
-      Reason: ${reason}
-      Rollback Target: ${steps.backup.backup}
-      Status: restored file served again
-      """
+    title: "ROLLBACK COMPLETE",
+    message: "System: quickstart demo\nReason: ${reason}\nRollback Target: ${steps.backup.backup}\nStatus: restored file served again"
   }
 
   finally {

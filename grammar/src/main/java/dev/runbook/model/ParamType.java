@@ -8,7 +8,7 @@ public record ParamType(Kind kind, List<String> choices) {
         STRING, INT, BOOL, DURATION, PATH, SECRET, LIST, MAP, ENUM, DOUBLE;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return this == DOUBLE ? "number" : name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

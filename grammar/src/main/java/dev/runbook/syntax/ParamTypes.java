@@ -4,7 +4,6 @@ import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.model.ParamType;
 import dev.runbook.source.Span;
 import java.util.Arrays;
-import java.util.Locale;
 
 /** The names of parameter types, shared by both syntaxes. */
 public final class ParamTypes {
@@ -12,11 +11,11 @@ public final class ParamTypes {
     }
 
     public static ParamType.Kind kind(String name) {
-        if ("number".equals(name) || "float".equals(name)) {
+        if ("float".equals(name)) {
             return ParamType.Kind.DOUBLE;
         }
         for (ParamType.Kind k : ParamType.Kind.values()) {
-            if (k.label().equals(name) && k != ParamType.Kind.DOUBLE) {
+            if (k.label().equals(name)) {
                 return k;
             }
         }
@@ -24,9 +23,8 @@ public final class ParamTypes {
     }
 
     public static Diagnostic unknown(String name, Span span) {
-        String known = String.join(", ", Arrays.stream(ParamType.Kind.values())
-                .filter(k -> k != ParamType.Kind.DOUBLE).map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+        String known = String.join(", ", Arrays.stream(ParamType.Kind.values()).map(ParamType.Kind::label).toList());
         return Diagnostic.error("RB0004", span, "unknown parameter type `" + name + "`")
-                .withHint("use one of: " + known + ", number");
+                .withHint("use one of: " + known);
     }
 }
