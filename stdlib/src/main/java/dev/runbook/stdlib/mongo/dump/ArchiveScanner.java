@@ -15,7 +15,6 @@ final class ArchiveScanner implements ArchiveReader.Visitor {
     private final Map<String, CollectionMetadata> metadata = new LinkedHashMap<>();
     private final Map<String, String[]> names = new LinkedHashMap<>();
     private final Map<String, long[]> sizes = new LinkedHashMap<>();
-    private String serverVersion = "";
 
     private ArchiveScanner(String source) {
         this.source = source;
@@ -31,8 +30,7 @@ final class ArchiveScanner implements ArchiveReader.Visitor {
 
     @Override
     public void header(BsonDocument header) {
-        serverVersion = header.containsKey("server_version") && header.get("server_version").isString()
-                ? header.getString("server_version").getValue() : "";
+        // version "0.1" is the only one there is; the server version is not needed to restore
     }
 
     @Override
@@ -76,9 +74,6 @@ final class ArchiveScanner implements ArchiveReader.Visitor {
             } else {
                 found.add(new DumpCollection(db, coll, meta, size[0], size[1], null, gzip));
             }
-        }
-        if (!serverVersion.isEmpty()) {
-            skipped.add(0, "archive written from server " + serverVersion);
         }
         return new DumpInventory(file, true, gzip, found, skipped);
     }
