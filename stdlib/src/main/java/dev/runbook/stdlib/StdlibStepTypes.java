@@ -48,5 +48,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.mongo.MongoCountsStep());
         all.add(new dev.runbook.stdlib.mongo.MongoDumpStep());
         all.add(new dev.runbook.stdlib.mongo.MongoRestoreStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoExportJsonStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoImportJsonStep());
     }
 }
