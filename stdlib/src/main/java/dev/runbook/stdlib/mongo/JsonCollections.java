@@ -93,7 +93,7 @@ final class JsonCollections {
             Path tmp = dir.resolve(e.getValue() + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write("[");
-                for (BsonDocument doc : db.getCollection(e.getKey(), BsonDocument.class).find()) {
+                for (BsonDocument doc : db.getCollection(e.getKey(), BsonDocument.class).find().batchSize(1000)) {
                     out.write(n++ == 0 ? "\n" : ",\n");
                     out.write(doc.toJson(settings));
                 }

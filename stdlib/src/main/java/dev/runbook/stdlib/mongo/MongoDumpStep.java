@@ -118,7 +118,8 @@ public final class MongoDumpStep implements StepType {
         if (!type.equals("view")) {
             db.getCollection(name).listIndexes(BsonDocument.class).into(indexes);
             try (DumpWriter.DataFile data = writer.data(name)) {
-                for (RawBsonDocument doc : db.getCollection(name, RawBsonDocument.class).find()) {
+                // an explicit batch size: mongo-java-server otherwise answers a find with every document at once
+                for (RawBsonDocument doc : db.getCollection(name, RawBsonDocument.class).find().batchSize(1000)) {
                     data.write(doc.getByteBuffer().asNIO());
                 }
                 n = data.documents();

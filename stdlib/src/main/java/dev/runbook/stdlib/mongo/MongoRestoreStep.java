@@ -92,9 +92,9 @@ public final class MongoRestoreStep implements StepType {
         List<PlannedCollection> plan;
         List<String> skipped = new ArrayList<>();
         try {
-            String singleFileDb = MongoConnection.database(args.string("db"), uri);
+            // the URI's database only chooses the target of a single .bson file or a database directory
             inventory = DumpScanner.scan(from, optionalBool(args, "archive"), optionalBool(args, "gzip"),
-                    args.has("db") ? args.string("db") : singleFileDb, args.string("collection"));
+                    MongoConnection.database(args.string("db"), uri), args.string("collection"));
             skipped.addAll(inventory.skipped());
             NamespaceRules rules = new NamespaceRules(args.strings("ns_include"), args.strings("ns_exclude"),
                     args.strings("ns_from"), args.strings("ns_to"));
