@@ -12,11 +12,12 @@ final class MongoConnection {
     }
 
     static MongoClient open(String uri) {
+        // defaults first, so that timeouts written in the URI win
         MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(10, TimeUnit.SECONDS))
                 .applicationName("runbook")
+                .applyConnectionString(new ConnectionString(uri))
                 .build();
         return MongoClients.create(settings);
     }
