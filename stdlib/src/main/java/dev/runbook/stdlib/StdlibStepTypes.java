@@ -82,6 +82,12 @@ public final class StdlibStepTypes implements StepLibrary {
 
 
     private static void mongo(List<StepType> all) {
-
+        all.add(new dev.runbook.stdlib.mongo.MongoPingStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoStatusStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoCountsStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoDumpStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoRestoreStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoExportJsonStep());
+        all.add(new dev.runbook.stdlib.mongo.MongoImportJsonStep());
     }
 }
