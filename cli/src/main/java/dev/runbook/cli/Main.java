@@ -43,6 +43,9 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, argv) -> {
+            if (unknownCommand(ex, err)) {
+                return ExitCodes.USAGE;
+            }
             err.println("runbook: " + ex.getMessage());
             List<String> suggestions = CommandLine.UnmatchedArgumentException.class.isInstance(ex)
                     ? ((CommandLine.UnmatchedArgumentException) ex).getSuggestions() : List.of();
@@ -63,6 +66,22 @@ public final class Main implements Runnable {
         });
         services.setDebug(List.of(args).contains("--debug"));
         return cli.execute(args);
+    }
+
+    /** {@code runbook chek}: one line naming the word and the closest command, instead of picocli's list. */
+    private static boolean unknownCommand(CommandLine.ParameterException ex, PrintStream err) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || ex.getCommandLine().getParent() != null || unmatched.getUnmatched().isEmpty()) {
+            return false;
+        }
+        String word = unmatched.getUnmatched().get(0);
+        if (word.startsWith("-")) {
+            return false;
+        }
+        List<String> close = unmatched.getSuggestions().stream().filter(s -> !s.startsWith("-")).toList();
+        err.println("runbook: unknown command '" + word + "'"
+                + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?") + " (see runbook --help)");
+        return true;
     }
 
     @Override

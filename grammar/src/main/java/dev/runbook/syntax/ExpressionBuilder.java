@@ -136,8 +136,19 @@ final class ExpressionBuilder {
     /** A quoted string, unescaped, with its ${...} parts parsed. */
     Expr string(Token token) {
         String text = token.getText();
-        return Templates.parse(positions.file(), positions.base() + token.getStartIndex() + 1,
-                text.substring(1, text.length() - 1), null, true, diagnostics);
+        return quoted(Templates.parse(positions.file(), positions.base() + token.getStartIndex() + 1,
+                text.substring(1, text.length() - 1), null, true, diagnostics), token);
+    }
+
+    /** A string value spans its quotes, as written; a string that is exactly one ${expr} keeps that expression's span. */
+    private Expr quoted(Expr e, Token token) {
+        if (e instanceof Literal lit) {
+            return new Literal(lit.value(), positions.of(token));
+        }
+        if (e instanceof dev.runbook.model.expr.Interpolated i) {
+            return new dev.runbook.model.expr.Interpolated(i.parts(), positions.of(token));
+        }
+        return e;
     }
 
     /** The plain text of a string that must not hold ${...} (names, descriptions of params). */
@@ -155,7 +166,7 @@ final class ExpressionBuilder {
         String raw = text.substring(3, text.length() - 3);
         Expr e = Templates.parse(positions.file(), positions.base() + token.getStartIndex() + 3, raw, null, false,
                 diagnostics);
-        return TextBlocks.dedent(e);
+        return quoted(TextBlocks.dedent(e), token);
     }
 
     private Expr integer(String text, Span span) {

@@ -21,7 +21,7 @@ public final class ExpressionParser {
     @SuppressWarnings("deprecation")
     public static Expr parse(SourceFile file, int offset, String text, Diagnostics diagnostics) {
         AntlrPositions positions = new AntlrPositions(file, offset);
-        SyntaxErrors errors = new SyntaxErrors(diagnostics, positions);
+        SyntaxErrors errors = new SyntaxErrors(diagnostics, positions, "end of the expression");
         RunbookLexer lexer = new RunbookLexer(new ANTLRInputStream(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);

@@ -1,6 +1,7 @@
 package dev.runbook.syntax;
 
 import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.syntax.antlr.RunbookLexer;
 import java.util.BitSet;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
@@ -16,9 +17,17 @@ final class SyntaxErrors extends BaseErrorListener {
     private final AntlrPositions positions;
     private int count;
 
+    private final String endName;
+
     SyntaxErrors(Diagnostics diagnostics, AntlrPositions positions) {
+        this(diagnostics, positions, "end of file");
+    }
+
+    /** @param endName what the end of the parsed text is called: a file, or an expression inside a string */
+    SyntaxErrors(Diagnostics diagnostics, AntlrPositions positions, String endName) {
         this.diagnostics = diagnostics;
         this.positions = positions;
+        this.endName = endName;
     }
 
     int count() {
@@ -39,7 +48,15 @@ final class SyntaxErrors extends BaseErrorListener {
             start = Math.max(0, start);
             end = start + 1;
         }
-        diagnostics.error(CODE, positions.at(start, end), friendly(msg));
+        diagnostics.error(CODE, positions.at(start, end), message(offendingSymbol, msg));
+    }
+
+    private String message(Object offendingSymbol, String msg) {
+        if (offendingSymbol instanceof Token token && token.getType() == RunbookLexer.UNKNOWN_CHAR
+                && ("\"".equals(token.getText()) || "'".equals(token.getText()))) {
+            return "unterminated string: close it on the same line (use \"\"\" for text over several lines)";
+        }
+        return friendly(msg).replace("end of file", endName);
     }
 
     /** ANTLR lists every expected token; past a handful that helps nobody. */

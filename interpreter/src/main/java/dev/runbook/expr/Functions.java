@@ -87,7 +87,7 @@ public final class Functions {
             ((List<?>) a.get(0)).forEach(o -> parts.add(Operators.text(o)));
             return String.join(a.size() > 1 ? str(a, 1) : ",", parts);
         }, "the items of a list joined by a separator (default ,)");
-        return Map.copyOf(t);
+        return java.util.Collections.unmodifiableMap(t); // in table order: hints list them
     }
 
     private static void add(Map<String, Function> t, String name, List<Type> params, int required, Type result,

@@ -17,11 +17,14 @@ import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.Literal;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Type-checks every expression in the scope where it runs: guards and verifies must be bools (RB0120), clause
- * values must have their type (RB0126) and sense (RB0150), names and step references must exist.
+ * values must have their type (RB0126) and sense (RB0150), names and step references must exist, and outputs
+ * must exist by the time they are read (RB0116).
  */
 public final class ExpressionsRule implements Rule {
     @Override
@@ -58,7 +61,14 @@ public final class ExpressionsRule implements Rule {
 
     private void step(CheckContext context, Step s) {
         Diagnostics d = context.diagnostics();
-        Scope scope = context.scope(s.id());
+        Set<String> later = new HashSet<>();
+        if (context.runbook().steps().contains(s)) {
+            context.runbook().finallySteps().forEach(f -> later.add(f.id()));
+            context.runbook().onFailureSteps().forEach(f -> later.add(f.id()));
+            context.runbook().steps().forEach(m -> later.remove(m.id()));
+        }
+        Scope after = readable(context.scope(s.id()), s, later, true, d);
+        Scope scope = readable(context.scope(s.id()), s, later, false, d);
         Map<String, Type> outputs = context.outputs(s);
         args(s.invocation(), scope, d);
         if (s.when() != null) {
@@ -71,7 +81,7 @@ public final class ExpressionsRule implements Rule {
             TypeChecker.checkCondition(g.condition(), "a require", scope, d);
         }
         for (Verify v : s.verifies()) {
-            TypeChecker.checkCondition(v.condition(), "a verify", scope.withIt(outputs), d);
+            TypeChecker.checkCondition(v.condition(), "a verify", after.withIt(outputs), d);
             polling(v, scope, d);
         }
         if (s.retry() != null) {
@@ -90,8 +100,26 @@ public final class ExpressionsRule implements Rule {
             value(s.confirm().message(), Type.STRING, "confirm", scope, d);
         }
         if (s.undo() != null) {
-            args(s.undo(), scope.withIt(outputs), d);
+            args(s.undo(), after.withIt(outputs), d);
         }
+    }
+
+    /**
+     * RB0116: outputs that cannot exist when the expression runs: the step's own before it ran ({@code ran} false:
+     * its arguments and guards), or, from a main step, those of a finally or on_failure step, which run later.
+     */
+    private static Scope readable(Scope scope, Step s, Set<String> later, boolean ran, Diagnostics d) {
+        java.util.function.BiConsumer<String, dev.runbook.source.Span> next = scope.onStepRef();
+        return new Scope(scope.names(), scope.steps(), scope.it(), (id, span) -> {
+            if (!ran && id.equals(s.id())) {
+                d.add(Diagnostic.error("RB0116", span, "step `" + s.id() + "` reads its own outputs before it runs")
+                        .withHint("read them in a verify, as `it`"));
+            } else if (later.contains(id)) {
+                d.error("RB0116", span, "step `" + s.id() + "` reads `steps." + id + "`, which only runs after the "
+                        + "main steps (finally or on_failure)");
+            }
+            next.accept(id, span);
+        });
     }
 
     private static void args(Invocation inv, Scope scope, Diagnostics d) {

@@ -1,0 +1,5 @@
+# \u with fewer than four hex digits
+# expect-error: RB0002 4:36
+runbook "t" {
+  step a = exec { argv: ["echo", "x\u12g"] }
+}

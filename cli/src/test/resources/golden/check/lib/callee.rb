@@ -1,0 +1,5 @@
+runbook "callee" {
+  param target: string
+  param mode: string = "fast"
+  step a = exec { argv: ["echo", target, mode] }
+}
