@@ -5,7 +5,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.Literal;
 
 /**
- * Strings in the DSL: quoted on one line, or as a {@code """} text block when the text has line breaks and reads
+ * Strings in the DSL: quoted on one line, or as a {@code """} text block when the text has several lines and reads
  * back exactly (no {@code ${}}, no {@code """}, no control characters, at least one line not indented).
  */
 final class DslStrings {
@@ -36,7 +36,7 @@ final class DslStrings {
     }
 
     static boolean fitsTextBlock(String s) {
-        if (s.indexOf('\n') < 0 || s.contains("\"\"\"") || s.contains("${")) {
+        if (s.strip().indexOf('\n') < 0 || s.contains("\"\"\"") || s.contains("${")) {
             return false;
         }
         boolean flush = false;
