@@ -12,12 +12,12 @@ runbook "quickstart" {
 
   step workspace = exec { argv: ["mkdir", "-p", workdir] }
 
-  step prepare = file.write { path: "${workdir}/app.env", content: "VERSION=1" }
+  step prepare = file.write { path: "${workdir}/app.env", content: "VERSION=1\n" }
 
   step backup = file.backup { path: "${workdir}/app.env" }
     verify exists(it.backup)
 
-  step change = file.write { path: "${workdir}/app.env", content: "VERSION=2-broken" }
+  step change = file.write { path: "${workdir}/app.env", content: "VERSION=2-broken\n" }
 
   step restore = file.restore { from: steps.backup.backup, to: "${workdir}/app.env" }
     confirm "Restore ${workdir}/app.env from its backup?"

@@ -27,7 +27,7 @@ final class TextBlocks {
                     t = t.startsWith("\n") ? t.substring(1) : t;
                 }
                 if (k == parts.size() - 1) {
-                    t = t.replaceAll("\n[ \t]*$", "");
+                    t = t.replaceAll("\n[ \t]*\\z", "");
                 }
                 out.add(new Literal(t, lit.span()));
             } else {
