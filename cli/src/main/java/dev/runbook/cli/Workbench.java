@@ -69,7 +69,7 @@ final class Workbench implements CallResolver {
         Loaded loaded = load(file, inner);
         if (loaded == null) {
             diagnostics.add(Diagnostic.error("RB0140", where, "the called runbook " + target + " is invalid ("
-                    + inner.errorCount() + " errors); run `runbook check " + file + "`"));
+                    + inner.errorCount() + (inner.errorCount() == 1 ? " error" : " errors") + "); run `runbook check " + file + "`"));
             return null;
         }
         return loaded.runbook();

@@ -7,7 +7,12 @@ public enum Type {
     STRING, INT, DOUBLE, BOOL, DURATION, LIST, MAP, NULL, ANY;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == DOUBLE ? "number" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The label with its article, for messages: "an int", "a string". */
+    public String a() {
+        return (this == INT || this == ANY ? "an " : "a ") + label();
     }
 
     public boolean isNumeric() {

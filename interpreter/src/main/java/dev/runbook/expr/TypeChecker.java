@@ -43,7 +43,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
         Type t = check(expr, scope, diagnostics);
         if (t != Type.BOOL && t != Type.ANY) {
             diagnostics.add(Diagnostic.error("RB0120", expr.span(), what + " must be a bool, but `"
-                    + ExprPrinter.print(expr) + "` is a " + t.label())
+                    + ExprPrinter.print(expr) + "` is " + t.a())
                     .withHint("compare it, e.g. `" + ExprPrinter.print(expr) + " == ...`"));
         }
     }
@@ -118,7 +118,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
         }
         Type target = e.target().accept(this);
         if (target != Type.MAP && target != Type.ANY) {
-            diagnostics.error("RB0124", e.span(), "`" + ExprPrinter.print(e.target()) + "` is a " + target.label()
+            diagnostics.error("RB0124", e.span(), "`" + ExprPrinter.print(e.target()) + "` is " + target.a()
                     + ", it has no field `" + e.name() + "`");
         }
         return Type.ANY;
@@ -163,9 +163,9 @@ public final class TypeChecker implements ExprVisitor<Type> {
         Type target = e.target().accept(this);
         Type index = e.index().accept(this);
         if (target == Type.LIST && index != Type.INT && index != Type.ANY) {
-            diagnostics.error("RB0124", e.index().span(), "a list index must be an int, not a " + index.label());
+            diagnostics.error("RB0124", e.index().span(), "a list index must be an int, not " + index.a());
         } else if (target != Type.LIST && target != Type.MAP && target != Type.ANY) {
-            diagnostics.error("RB0124", e.span(), "cannot index a " + target.label());
+            diagnostics.error("RB0124", e.span(), "cannot index " + target.a());
         }
         return Type.ANY;
     }
@@ -178,7 +178,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
             return Type.BOOL;
         }
         if (!t.isNumeric() && t != Type.ANY && t != Type.DURATION) {
-            diagnostics.error("RB0124", e.span(), "cannot negate a " + t.label());
+            diagnostics.error("RB0124", e.span(), "cannot negate " + t.a());
         }
         return t;
     }
@@ -195,7 +195,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
         }
         if ("==".equals(op) || "!=".equals(op)) {
             if (!comparable(l, r)) {
-                mismatch(e, l, r, "comparing a " + l.label() + " with a " + r.label() + " is never equal");
+                mismatch(e, l, r, "comparing " + l.a() + " with " + r.a() + " is never equal");
             }
             return Type.BOOL;
         }
@@ -203,13 +203,13 @@ public final class TypeChecker implements ExprVisitor<Type> {
             boolean ok = comparable(l, r) && (l == Type.ANY || r == Type.ANY || l.isNumeric() || l == Type.STRING
                     || l == Type.DURATION);
             if (!ok) {
-                mismatch(e, l, r, "cannot order a " + l.label() + " and a " + r.label());
+                mismatch(e, l, r, "cannot order " + l.a() + " and " + r.a());
             }
             return Type.BOOL;
         }
         if ("in".equals(op)) {
             if (r != Type.LIST && r != Type.MAP && r != Type.STRING && r != Type.ANY) {
-                mismatch(e, l, r, "`in` needs a list, map or string on its right, not a " + r.label());
+                mismatch(e, l, r, "`in` needs a list, map or string on its right, not " + r.a());
             }
             return Type.BOOL;
         }
@@ -235,7 +235,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if (l == Type.DURATION && r == Type.INT && ("*".equals(e.op()) || "/".equals(e.op()))) {
             return Type.DURATION;
         }
-        mismatch(e, l, r, "cannot apply " + e.op() + " to a " + l.label() + " and a " + r.label());
+        mismatch(e, l, r, "cannot apply " + e.op() + " to " + l.a() + " and " + r.a());
         return Type.ANY;
     }
 
@@ -250,7 +250,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
 
     private void expect(Type actual, Type wanted, Expr where, String what) {
         if (!wanted.accepts(actual) || actual == Type.NULL) {
-            diagnostics.error("RB0124", where.span(), what + " must be a " + wanted.label() + ", not a "
+            diagnostics.error("RB0124", where.span(), what + " must be " + wanted.a() + ", not a "
                     + actual.label());
         }
     }
@@ -285,7 +285,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
             Type t = e.args().get(i).accept(this);
             if (i < f.params().size() && !f.params().get(i).accepts(t)) {
                 diagnostics.add(Diagnostic.error("RB0123", e.args().get(i).span(), "argument " + (i + 1) + " of "
-                        + e.function() + "() must be a " + f.params().get(i).label() + ", not a " + t.label())
+                        + e.function() + "() must be " + f.params().get(i).a() + ", not " + t.a())
                         .withHint(f.signature()));
             }
         }

@@ -141,8 +141,8 @@ public final class ExpressionsRule implements Rule {
         Type t = TypeChecker.check(e, scope, d);
         boolean ok = wanted == Type.STRING ? t != Type.LIST && t != Type.MAP : wanted.accepts(t) && t != Type.NULL;
         if (!ok) {
-            d.add(Diagnostic.error("RB0126", e.span(), what + " must be a " + wanted.label() + ", but `"
-                    + ExprPrinter.print(e) + "` is a " + t.label()));
+            d.add(Diagnostic.error("RB0126", e.span(), what + " must be " + wanted.a() + ", but `"
+                    + ExprPrinter.print(e) + "` is " + t.a()));
         }
     }
 
@@ -150,7 +150,7 @@ public final class ExpressionsRule implements Rule {
         Type t = TypeChecker.check(e, scope, d);
         if (t != Type.DURATION && t != Type.ANY) {
             d.add(Diagnostic.error("RB0126", e.span(), what + " must be a duration, but `" + ExprPrinter.print(e)
-                    + "` is a " + t.label()).withHint("write a duration such as 30s, 5m or 250ms"));
+                    + "` is " + t.a()).withHint("write a duration such as 30s, 5m or 250ms"));
         } else if (e instanceof Literal lit && lit.value() instanceof Duration dur && dur.isZero() && !zeroOk) {
             d.error("RB0150", e.span(), what + " must be longer than 0s");
         }
@@ -159,7 +159,7 @@ public final class ExpressionsRule implements Rule {
     private static void positiveInt(Expr e, String what, Scope scope, Diagnostics d) {
         Type t = TypeChecker.check(e, scope, d);
         if (t != Type.INT && t != Type.ANY) {
-            d.error("RB0126", e.span(), what + " must be an int, but `" + ExprPrinter.print(e) + "` is a " + t.label());
+            d.error("RB0126", e.span(), what + " must be an int, but `" + ExprPrinter.print(e) + "` is " + t.a());
         } else if (e instanceof Literal lit && lit.value() instanceof Long n && (n < 1 || n > 100)) {
             d.error("RB0150", e.span(), what + " must be between 1 and 100, not " + n);
         }

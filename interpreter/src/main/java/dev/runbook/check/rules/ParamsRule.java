@@ -31,7 +31,7 @@ public final class ParamsRule implements Rule {
                 Type wanted = p.type().valueType();
                 if (!wanted.accepts(t) && !(wanted == Type.STRING && t != Type.LIST && t != Type.MAP)) {
                     context.diagnostics().error("RB0131", p.defaultValue().span(), "the default of `" + p.name()
-                            + "` is a " + t.label() + ", but the param is a " + p.type().label());
+                            + "` is " + t.a() + ", but the param's type is " + p.type().label());
                 }
                 checkChoice(context, p);
             }

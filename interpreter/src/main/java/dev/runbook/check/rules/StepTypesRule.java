@@ -39,7 +39,7 @@ public final class StepTypesRule implements Rule {
             StepType t = invocation(context, v.probe(), null);
             if (t != null && t.effect() != Effect.READ) {
                 context.diagnostics().error("RB0106", v.probe().typeSpan(), "a verify must only look: `"
-                        + t.name() + "` is a " + t.effect().label() + " step");
+                        + t.name() + "` is " + (t.effect() == Effect.EXTERNAL ? "an " : "a ") + t.effect().label() + " step");
             }
         }
     }
@@ -97,7 +97,7 @@ public final class StepTypesRule implements Rule {
         Type actual = TypeChecker.check(a.value(), context.scope(owner).withIt(Map.of()), scratch);
         if (!accepts(spec.type(), actual)) {
             context.diagnostics().error("RB0103", a.value().span(), "argument `" + a.name() + "` of `"
-                    + type.name() + "` must be a " + spec.type().label() + ", not a " + actual.label());
+                    + type.name() + "` must be " + spec.type().a() + ", not " + actual.a());
         }
     }
 
