@@ -6,7 +6,10 @@ import dev.runbook.model.Step;
 import dev.runbook.spi.Effect;
 import java.util.Set;
 
-/** RB0602 (warning): a write step with no verify of its own and no read step after it. */
+/**
+ * RB0602 (warning): a main step that writes, with no verify of its own and no read step after it. Finally and
+ * on-failure steps are clean-up and alerts, best effort by design, so they are left alone.
+ */
 public final class UnverifiedWriteRule implements LintRule {
     @Override
     public String code() {
@@ -31,7 +34,7 @@ public final class UnverifiedWriteRule implements LintRule {
             return;
         }
         Set<String> readAfter = order.withLater(s -> effect(context, s) == Effect.READ);
-        for (Step s : context.runbook().allSteps()) {
+        for (Step s : context.runbook().steps()) {
             if (effect(context, s) == Effect.WRITE && s.verifies().isEmpty() && !readAfter.contains(s.id())) {
                 context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
                         + s.type() + ") changes something and nothing proves it worked")
