@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} is what tests call; {@code main} only exits with its result. */
 @Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
-        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, StepsCommand.class, SchemaCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, StepsCommand.class,
+            DiffCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:ok",
             " 1:a step or verify failed (completed steps were undone)",

@@ -11,7 +11,7 @@ import dev.runbook.spi.StepType;
 import java.util.List;
 
 /** A step type with a {@code drop} argument, for tests that need one whatever the stdlib holds (mongo.restore). */
-final class ResetStep implements StepType {
+public final class ResetStep implements StepType {
     @Override
     public String name() {
         return "test.reset";

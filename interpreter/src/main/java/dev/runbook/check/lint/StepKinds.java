@@ -10,7 +10,7 @@ import java.util.Set;
  * What the lint knows about step types beyond their effect class: which destroy state, which make backups, which
  * reload a service, which check health. Names only, so the lint needs no step type's class.
  */
-final class StepKinds {
+public final class StepKinds {
     private static final Set<String> DESTRUCTIVE = Set.of("git.checkout", "file.restore", "nginx.config.restore",
             "pm2.delete");
     private static final Set<String> BACKUP = Set.of("mongo.dump", "git.tag");
@@ -22,7 +22,12 @@ final class StepKinds {
 
     /** Overwrites or deletes something that a failed run cannot simply put back: also any {@code drop: true}. */
     static boolean destructive(Step s) {
-        return DESTRUCTIVE.contains(s.type()) || dropOn(s);
+        return destructiveType(s.type()) || dropOn(s);
+    }
+
+    /** A type that destroys state whatever its arguments (plans and diffs ask by name). */
+    public static boolean destructiveType(String type) {
+        return DESTRUCTIVE.contains(type);
     }
 
     /** {@code drop} given and not literally false (an expression may well be true). */
