@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check runbooks for errors without running anything: syntax, step types and arguments, "
-                + "references, types, cycles. Warnings do not fail the check unless --strict.",
+                + "references, types, cycles; and the safety lint (RB0600-RB0606: destructive steps without backup or "
+                + "confirm, unverified writes, reloads without a health check, literal secrets, needless shells, "
+                + "unbounded retries). Warnings do not fail the check unless --strict.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:no errors", " 3:errors found"})
 final class CheckCommand implements Callable<Integer> {
     private final Services services;
@@ -24,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files (.rb DSL or .yaml).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for code scanning; default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
@@ -39,12 +41,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            services.err().println("runbook check: unknown --format " + format + " (use text or json)");
+        if (!List.of("text", "json", "sarif").contains(format)) {
+            services.err().println("runbook check: unknown --format " + format + " (use text, json or sarif)");
             return ExitCodes.USAGE;
         }
         boolean failed = false;
         List<Object> reports = new ArrayList<>();
+        List<Diagnostic> everything = new ArrayList<>();
         for (Path file : files) {
             Diagnostics diagnostics = new Diagnostics();
             Loaded loaded = services.workbench().load(file, diagnostics);
@@ -56,6 +59,8 @@ final class CheckCommand implements Callable<Integer> {
             failed |= errors;
             if (format.equals("json")) {
                 reports.add(report(file, found, loaded));
+            } else if (format.equals("sarif")) {
+                everything.addAll(found);
             } else {
                 Diagnostics shown = new Diagnostics();
                 found.forEach(shown::add);
@@ -68,6 +73,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (format.equals("json")) {
             services.out().print(Json.pretty(Map.of("files", reports)));
+        } else if (format.equals("sarif")) {
+            services.out().print(Json.pretty(Sarif.of(everything)));
         }
         return failed ? ExitCodes.INVALID : ExitCodes.OK;
     }

@@ -12,8 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
         subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, StepsCommand.class, FmtCommand.class,
-            ConvertCommand.class,
-            CommandLine.HelpCommand.class},
+            ConvertCommand.class, DiffCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:ok",
             " 1:a step or verify failed (completed steps were undone)",

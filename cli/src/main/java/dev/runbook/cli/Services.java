@@ -1,5 +1,6 @@
 package dev.runbook.cli;
 
+import dev.runbook.check.lint.LintRules;
 import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.spi.StepRegistry;
@@ -32,7 +33,7 @@ final class Services {
     }
 
     Workbench workbench() {
-        return new Workbench(registry, List.of());
+        return new Workbench(registry, List.copyOf(LintRules.all()));
     }
 
     boolean debug() {

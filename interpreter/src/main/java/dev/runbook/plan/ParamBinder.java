@@ -32,6 +32,15 @@ public final class ParamBinder {
     /** @param given values by name; strings are converted, typed values (from a params file) checked. */
     public static BoundParams bind(Runbook rb, Map<String, Object> given, Env env, Redactor redactor,
                                    Diagnostics diagnostics) {
+        return bind(rb, given, env, redactor, diagnostics, false);
+    }
+
+    /**
+     * Like {@link #bind}; with {@code missingUnknown} a required param that was not given is unknown ({@code <name>})
+     * instead of an error, for comparing plans (diff) without inventing values.
+     */
+    public static BoundParams bind(Runbook rb, Map<String, Object> given, Env env, Redactor redactor,
+                                   Diagnostics diagnostics, boolean missingUnknown) {
         Span where = Span.synthetic("--param");
         List<String> names = rb.params().stream().map(Param::name).toList();
         for (String name : given.keySet()) {
@@ -47,7 +56,8 @@ public final class ParamBinder {
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
         for (Param p : rb.params()) {
-            Object value = value(p, given, env, values, diagnostics, where);
+            Object value = missingUnknown && p.required() && !given.containsKey(p.name())
+                    ? new Unknown(p.name()) : value(p, given, env, values, diagnostics, where);
             values.put(p.name(), value);
             if (p.type().isSecret()) {
                 secrets.add(p.name());

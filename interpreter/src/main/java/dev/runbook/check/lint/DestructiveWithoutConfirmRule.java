@@ -1,0 +1,42 @@
+package dev.runbook.check.lint;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.Step;
+import java.util.Set;
+
+/** RB0601 (warning): a destructive step that asks no one first (no {@code confirm}, no confirm step before it). */
+public final class DestructiveWithoutConfirmRule implements LintRule {
+    @Override
+    public String code() {
+        return "RB0601";
+    }
+
+    @Override
+    public String name() {
+        return "destructive-without-confirm";
+    }
+
+    @Override
+    public String help() {
+        return "A destructive step should ask a human first: add `confirm \"question?\"` (automation approves "
+                + "with --yes or --approve ID), or a `confirm` step before it.";
+    }
+
+    @Override
+    public void check(CheckContext context) {
+        StepOrder order = StepOrder.of(context);
+        if (order == null) {
+            return;
+        }
+        Set<String> gated = order.withEarlier(StepKinds::confirmStep);
+        for (Step s : context.runbook().allSteps()) {
+            if (StepKinds.destructive(s) && s.confirm() == null && !gated.contains(s.id())) {
+                context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
+                        + s.type() + ") is destructive and asks no one first")
+                        .withHint("add `confirm \"...?\"`; automation approves it with --yes or --approve "
+                                + s.id()));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.runbook.check.lint;
+
+import dev.runbook.check.CheckContext;
+import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.Step;
+import java.util.Set;
+
+/**
+ * RB0603 (warning): a reload or restart (pm2, nginx, a service) with no health check after it: no later
+ * {@code http.check}, no {@code http.get} with a verify, no final verify.
+ */
+public final class ReloadWithoutHealthCheckRule implements LintRule {
+    @Override
+    public String code() {
+        return "RB0603";
+    }
+
+    @Override
+    public String name() {
+        return "reload-without-health-check";
+    }
+
+    @Override
+    public String help() {
+        return "After a reload or restart, prove the service answers: an http.check step after it, or a final "
+                + "`verify` with an http.get probe.";
+    }
+
+    @Override
+    public void check(CheckContext context) {
+        StepOrder order = StepOrder.of(context);
+        if (order == null || !context.runbook().verifies().isEmpty()) {
+            return;
+        }
+        Set<String> checked = order.withLater(StepKinds::healthCheck);
+        for (Step s : context.runbook().allSteps()) {
+            if (StepKinds.reload(s) && !checked.contains(s.id())) {
+                context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
+                        + s.type() + ") reloads a service and nothing checks its health afterwards")
+                        .withHint("add an http.check step after it, or a final `verify` with an http.get probe"));
+            }
+        }
+    }
+}
