@@ -41,7 +41,15 @@ final class SpanMover implements ExprVisitor<Expr> {
         int e = span.end().offset();
         int start = offsets[Math.min(s, last)];
         int end = e <= s ? start : (e - 1 < last ? offsets[e - 1] + 1 : offsets[last]);
+        if (e > s && e - 1 < last && e <= last && escaped(offsets[e - 1])) {
+            end = offsets[e];
+        }
         return file.span(start, Math.max(start, end));
+    }
+
+    /** Whether the decoded char at this file offset came from an escape sequence (so it is wider than one char). */
+    private boolean escaped(int fileOffset) {
+        return fileOffset < file.text().length() && file.text().charAt(fileOffset) == '\\';
     }
 
     Diagnostic move(Diagnostic d) {

@@ -76,7 +76,7 @@ class YamlReaderTest {
         assertEquals("ok", and.right().span().text());
         assertEquals(5, and.right().span().start().line());
         Binary eq = assertInstanceOf(Binary.class, and.left());
-        assertEquals("x", eq.right().span().text());
+        assertEquals("\\\"x\\\"", eq.right().span().text(), "the string literal's span covers its escaped quotes");
     }
 
     @Test
