@@ -12,4 +12,4 @@ runbook "t" {
   step c = exec { argv: ["true"] }
     when 1 == 1
 }
-# expect-output: 0 errors, 3 warnings
+# expect-output: warning[RB0501]: step `a` never runs: its `when` is always false

@@ -36,10 +36,17 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);
         }
-        if (!diagnostics.isEmpty()) {
-            services.report(diagnostics);
-        }
+        warnings(services, file, diagnostics);
         return new Prepared(loaded, params, redactor, base);
+    }
+
+    /** Warnings do not stop a plan or a run; they are counted here and shown in full by `check`. */
+    private static void warnings(Services services, Path file, Diagnostics diagnostics) {
+        int n = diagnostics.warningCount();
+        if (n > 0) {
+            services.err().println("runbook: " + n + (n == 1 ? " warning" : " warnings") + " (see `runbook check "
+                    + file + "`)");
+        }
     }
 
     /** Params for a run: defaults that were unknown while planning (e.g. now()) get their real value. */

@@ -1,7 +1,7 @@
 runbook "lint" {
   step restart = shell { script: "systemctl restart nginx" }
-  # expect-warning: RB0605 2:35
+  # expect-warning: RB0605 2:34
   param unit: string = "nginx"
   step status = shell { script: "systemctl status ${unit}" }
-  # expect-warning: RB0605 5:34
+  # expect-warning: RB0605 5:33
 }
