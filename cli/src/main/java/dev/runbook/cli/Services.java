@@ -2,6 +2,7 @@ package dev.runbook.cli;
 
 import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.plan.Redactor;
 import dev.runbook.spi.StepRegistry;
 import java.io.PrintStream;
 import java.util.List;
@@ -12,6 +13,7 @@ final class Services {
     private final PrintStream err;
     private final StepRegistry registry;
     private boolean debug;
+    private Redactor redactor = new Redactor();
 
     Services(PrintStream out, PrintStream err, StepRegistry registry) {
         this.out = out;
@@ -33,6 +35,15 @@ final class Services {
 
     Workbench workbench() {
         return new Workbench(registry, List.of());
+    }
+
+    /** The secrets of the runbook being run, so that even an internal error's text is masked. */
+    void useRedactor(Redactor r) {
+        redactor = r;
+    }
+
+    Redactor redactor() {
+        return redactor;
     }
 
     boolean debug() {
