@@ -69,7 +69,7 @@ final class RunSession {
             RunResult result = execute(prepared, bound, runId, resume, journal);
             if (journal.failure() != null) {
                 services.err().println("runbook: warning: the journal could not be written: "
-                        + journal.failure().getMessage() + " (resume may not know everything)");
+                        + journal.failure() + " (resume may not know everything)");
             }
             if (result.status() != RunStatus.OK && result.status() != RunStatus.PRECONDITION
                     && result.status() != RunStatus.REFUSED) {

@@ -2,12 +2,10 @@ package dev.runbook.engine;
 
 import dev.runbook.json.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +13,8 @@ import java.util.Set;
 
 /**
  * The run's durable record: one JSON object per line in {@code runs/<run-id>/journal.jsonl}, appended through one
- * open channel. Lines that resume depends on (run start and end, step start and end, undo) are forced to disk
+ * open stream (not a FileChannel: an interrupted step thread, as on Ctrl-C, would close an interruptible channel
+ * for good, and the journal would lose exactly the lines resume needs). Lines that resume depends on (run start and end, step start and end, undo) are forced to disk
  * before the engine goes on, so a step is never started without its start on disk. Step output lines are left
  * out (the step's end holds its outputs). A resumed run appends to the same file.
  *
@@ -26,14 +25,14 @@ public final class Journal implements RunListener, AutoCloseable {
     public static final String FILE = "journal.jsonl";
     private static final Set<String> FORCED = Set.of("run-start", "step-start", "step-end", "undo", "run-end",
             "lock-takeover");
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final Map<String, Object> header;
     private final Clock clock;
     private IOException failure;
     private boolean headerWritten;
 
-    private Journal(FileChannel channel, Map<String, Object> header, Clock clock) {
-        this.channel = channel;
+    private Journal(FileOutputStream out, Map<String, Object> header, Clock clock) {
+        this.out = out;
         this.header = new LinkedHashMap<>(header);
         this.clock = clock;
     }
@@ -45,9 +44,7 @@ public final class Journal implements RunListener, AutoCloseable {
      */
     public static Journal open(Path file, Map<String, Object> header, Clock clock) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        return new Journal(channel, header, clock);
+        return new Journal(new FileOutputStream(file.toFile(), true), header, clock);
     }
 
     @Override
@@ -76,13 +73,11 @@ public final class Journal implements RunListener, AutoCloseable {
         if (failure != null) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.wrap((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
+            out.write(bytes);
             if (force) {
-                channel.force(false);
+                out.getFD().sync();
             }
         } catch (IOException e) {
             failure = e;
@@ -97,8 +92,8 @@ public final class Journal implements RunListener, AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.force(false);
-            channel.close();
+            out.getFD().sync();
+            out.close();
         } catch (IOException e) {
             if (failure == null) {
                 failure = e;
