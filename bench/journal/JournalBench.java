@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class JournalBench {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "bench/journal/target");
+        Path dir = Path.of(args.length > 0 ? args[0] : "bench/journal/target").toAbsolutePath();
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         Files.createDirectories(dir);
