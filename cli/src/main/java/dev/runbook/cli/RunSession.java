@@ -73,7 +73,8 @@ final class RunSession {
             }
             if (result.status() != RunStatus.OK && result.status() != RunStatus.PRECONDITION
                     && result.status() != RunStatus.REFUSED) {
-                services.err().println("runbook: run " + runId + " did not finish; to continue it: runbook resume "
+                services.err().println("runbook: run " + runId + " ended " + result.status().name()
+                        .toLowerCase(java.util.Locale.ROOT) + "; to continue it (after fixing the cause): runbook resume "
                         + runId + state.flag());
             }
             return ExitCodes.of(result.status());
