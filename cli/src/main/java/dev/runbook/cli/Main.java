@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} is what tests call; {@code main} only exits with its result. */
 @Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
-        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, StepsCommand.class, FmtCommand.class,
-            ConvertCommand.class, DiffCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class,
+            RunsCommand.class, ShowCommand.class, StepsCommand.class, FmtCommand.class, ConvertCommand.class,
+            DiffCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:ok",
             " 1:a step or verify failed (completed steps were undone)",
@@ -55,9 +56,11 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("runbook: internal error: " + ex);
+            err.println("runbook: internal error: " + services.redactor().redact(String.valueOf(ex)));
             if (services.debug()) {
-                ex.printStackTrace(err);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(services.redactor().redact(trace.toString()));
             } else {
                 err.println("(run with --debug for the stack trace; this is a bug, please report it)");
             }

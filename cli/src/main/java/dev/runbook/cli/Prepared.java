@@ -22,6 +22,11 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
             services.err().println("runbook: " + e.getMessage());
             throw new Failed(e.exitCode());
         }
+        return of(services, file, given, clock);
+    }
+
+    /** As above, with the param values already collected (resume takes them from the journal). */
+    static Prepared of(Services services, Path file, Map<String, Object> given, Clock clock) {
         Diagnostics diagnostics = new Diagnostics();
         Loaded loaded = services.workbench().load(file, diagnostics);
         if (loaded == null) {
@@ -37,6 +42,7 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
             throw new Failed(ExitCodes.INVALID);
         }
         warnings(services, file, diagnostics);
+        services.useRedactor(redactor);
         return new Prepared(loaded, params, redactor, base);
     }
 
@@ -51,8 +57,12 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
 
     /** Params for a run: defaults that were unknown while planning (e.g. now()) get their real value. */
     BoundParams paramsForRun(Services services, ParamOptions options) {
+        return paramsForRun(services, options.given());
+    }
+
+    BoundParams paramsForRun(Services services, Map<String, Object> given) {
         Diagnostics diagnostics = new Diagnostics();
-        BoundParams bound = ParamBinder.bind(loaded.runbook(), options.given(), env, redactor, diagnostics);
+        BoundParams bound = ParamBinder.bind(loaded.runbook(), given, env, redactor, diagnostics);
         if (diagnostics.hasErrors()) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);

@@ -1,23 +1,23 @@
 package dev.runbook.cli;
 
-import dev.runbook.engine.ConsoleListener;
-import dev.runbook.engine.Interpreter;
-import dev.runbook.engine.JsonLinesListener;
-import dev.runbook.engine.LocalTarget;
-import dev.runbook.engine.RunListener;
-import dev.runbook.engine.RunOptions;
-import dev.runbook.engine.RunResult;
+import dev.runbook.engine.Resume;
+import dev.runbook.engine.RunRecord;
+import dev.runbook.json.Json;
 import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.Plan;
+import dev.runbook.plan.PlanDiff;
+import dev.runbook.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,42 +25,31 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a runbook: steps in dependency order, confirmations before destructive steps, undo of "
-                + "completed steps when one fails, finally steps always.",
+                + "completed steps when one fails, finally steps always. Holds the runbook's lock and keeps a "
+                + "journal under the state dir, for `runbook resume`, `runs` and `show`.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:ok", " 1:a step or verify failed (completed steps were undone)", " 2:usage",
-            " 3:invalid runbook or params (nothing ran)", " 4:a precondition was not met (nothing changed)",
+            " 3:invalid runbook or params, or a saved plan that no longer matches (nothing ran)",
+            " 4:a precondition was not met (nothing changed)",
             " 5:lock held, or refused by the operator / no one to confirm",
             " 6:failed, and the undo failed too: needs a human", "130:interrupted"})
 final class RunCommand implements Callable<Integer> {
     private final Services services;
 
-    @Parameters(paramLabel = "FILE", description = "The runbook.")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "The runbook (may be left out with --plan: the plan names its runbook).")
     Path file;
 
     @Mixin
     ParamOptions params = new ParamOptions();
 
-    @Option(names = {"-y", "--yes"}, description = "Approve every confirmation (for automation).")
-    boolean yes;
+    @Mixin
+    RunFlags flags = new RunFlags();
 
-    @Option(names = "--approve", paramLabel = "STEP", description = "Approve the confirmation of this step (repeatable).")
-    List<String> approve = new ArrayList<>();
-
-    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
-            description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
-
-    @Option(names = "--json", description = "Print events as JSON lines instead of the console view.")
-    boolean json;
-
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
-    boolean noColor;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show every verify attempt.")
-    boolean verbose;
-
-    @Option(names = "--debug", hidden = true)
-    boolean debug;
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "Run only if the plan made now matches this saved plan (from `plan --out`); else exit 3 "
+                    + "naming what changed.")
+    Path savedPlan;
 
     RunCommand(Services services) {
         this.services = services;
@@ -68,31 +57,30 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parallel < 1) {
+        if (flags.parallel < 1) {
             services.err().println("runbook run: --parallel must be at least 1");
             return ExitCodes.USAGE;
         }
         try {
-            Clock clock = Clock.systemDefaultZone();
-            Prepared prepared = Prepared.of(services, file, params, clock);
-            BoundParams bound = prepared.paramsForRun(services, params);
-            AtomicBoolean cancel = new AtomicBoolean();
-            String runId = runId(clock);
-            RunOptions options = new RunOptions(parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
-            RunListener listener = json ? new JsonLinesListener(services.out())
-                    : new ConsoleListener(services.out(), color(), verbose);
-            ConsoleApprover approver = new ConsoleApprover(yes, new HashSet<>(approve), System.console(),
-                    services.out());
-            LocalTarget target = new LocalTarget();
-            NestedCalls calls = new NestedCalls(services, target, approver, listener, prepared.redactor(), options,
-                    cancel);
-            Interpreter interpreter = new Interpreter(services.registry(), target, approver, listener, calls,
-                    prepared.redactor());
-            RunResult result;
-            try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
-                result = interpreter.run(prepared.loaded().checked(), bound, options, cancel);
+            flags.lockWait();
+            Map<String, Object> saved = savedPlan == null ? null : readSaved();
+            Path runbook = file != null ? file : sourceOf(saved);
+            if (runbook == null) {
+                services.err().println("runbook run: give the runbook FILE (or --plan PLAN.json)");
+                return ExitCodes.USAGE;
             }
-            return ExitCodes.of(result.status());
+            Clock clock = Clock.systemDefaultZone();
+            Prepared prepared = Prepared.of(services, runbook, params, clock);
+            Plan plan = prepared.plan();
+            if (saved != null && !plan.hash().equals(saved.get("hash"))) {
+                return refuseStale(saved, plan);
+            }
+            BoundParams bound = prepared.paramsForRun(services, params);
+            StateDir state = StateDir.of(flags.stateDir, prepared.loaded().dir());
+            hintUnfinished(state, plan);
+            List<String> given = new ArrayList<>(params.given().keySet());
+            return new RunSession(services, flags, state, clock).run(prepared, bound, plan, given, runId(clock),
+                    Resume.NONE);
         } catch (Prepared.Failed e) {
             return e.exitCode();
         } catch (ParamOptions.BadParams e) {
@@ -101,8 +89,67 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private boolean color() {
-        return !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+    private Map<String, Object> readSaved() {
+        try {
+            if (Json.parse(Files.readString(savedPlan)) instanceof Map<?, ?> m && m.get("hash") != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> plan = (Map<String, Object>) m;
+                return plan;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ParamOptions.BadParams(ExitCodes.INVALID, "cannot read the saved plan " + savedPlan + ": "
+                    + e.getMessage());
+        }
+        throw new ParamOptions.BadParams(ExitCodes.INVALID, savedPlan + " is not a saved plan (no hash); make one "
+                + "with: runbook plan FILE --out " + savedPlan);
+    }
+
+    /** The runbook a saved plan was made from: as written, else beside the plan file. */
+    private Path sourceOf(Map<String, Object> saved) {
+        if (saved == null || !(saved.get("source") instanceof Map<?, ?> source) || source.get("path") == null) {
+            return null;
+        }
+        Path path = Path.of(source.get("path").toString());
+        if (Files.exists(path) || path.isAbsolute()) {
+            return path;
+        }
+        Path dir = savedPlan.toAbsolutePath().getParent();
+        return dir == null ? path : dir.resolve(path);
+    }
+
+    private int refuseStale(Map<String, Object> saved, Plan plan) {
+        List<String> changes = PlanDiff.between(saved, PlanJson.toMap(plan));
+        services.err().println("runbook: the saved plan " + savedPlan + " no longer matches the runbook (hash "
+                + abbrev(saved.get("hash")) + " saved, " + abbrev(plan.hash()) + " now); nothing was run. Changed:");
+        if (changes.isEmpty()) {
+            changes = List.of("the plan's hash (the saved plan was edited by hand?)");
+        }
+        changes.forEach(c -> services.err().println("  - " + c));
+        services.err().println("review the new plan and save it again: runbook plan " + plan.sourcePath()
+                + " --out " + savedPlan);
+        return ExitCodes.INVALID;
+    }
+
+    /** When the last run of this runbook did not finish, says how to continue it instead. */
+    private void hintUnfinished(StateDir state, Plan plan) {
+        String path = plan.sourcePath() == null ? null : Path.of(plan.sourcePath()).toAbsolutePath().normalize()
+                .toString();
+        for (RunRecord r : state.runs()) {
+            if (path == null || !path.equals(r.path())) {
+                continue;
+            }
+            if (!r.finishedOk() && !"running".equals(r.status()) && !"precondition".equals(r.status())
+                    && !"refused".equals(r.status())) {
+                services.err().println("runbook: note: the last run of this runbook, " + r.runId() + ", ended "
+                        + r.status() + "; to continue it instead: runbook resume " + r.runId() + state.flag());
+            }
+            return;
+        }
+    }
+
+    private static String abbrev(Object hash) {
+        String h = String.valueOf(hash);
+        return h.length() > 12 ? h.substring(0, 12) : h;
     }
 
     static String runId(Clock clock) {

@@ -3,6 +3,7 @@ package dev.runbook.cli;
 import dev.runbook.check.lint.LintRules;
 import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.plan.Redactor;
 import dev.runbook.spi.StepRegistry;
 import java.io.PrintStream;
 import java.util.List;
@@ -13,6 +14,7 @@ final class Services {
     private final PrintStream err;
     private final StepRegistry registry;
     private boolean debug;
+    private Redactor redactor = new Redactor();
 
     Services(PrintStream out, PrintStream err, StepRegistry registry) {
         this.out = out;
@@ -34,6 +36,15 @@ final class Services {
 
     Workbench workbench() {
         return new Workbench(registry, List.copyOf(LintRules.all()));
+    }
+
+    /** The secrets of the runbook being run, so that even an internal error's text is masked. */
+    void useRedactor(Redactor r) {
+        redactor = r;
+    }
+
+    Redactor redactor() {
+        return redactor;
     }
 
     boolean debug() {

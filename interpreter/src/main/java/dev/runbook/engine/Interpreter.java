@@ -10,9 +10,12 @@ import dev.runbook.model.Guard;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.expr.ExprPrinter;
+import dev.runbook.plan.ArgBinder;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Redactor;
+import dev.runbook.spi.Args;
 import dev.runbook.spi.StepRegistry;
+import dev.runbook.spi.StepType;
 import dev.runbook.spi.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +55,20 @@ public final class Interpreter {
     }
 
     public RunResult run(CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel) {
+        return run(checked, params, options, cancel, Resume.NONE);
+    }
+
+    /** Runs, or continues a run: the main steps {@code resume} holds are taken as done, with their outputs. */
+    public RunResult run(CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel,
+                         Resume resume) {
         Runbook rb = checked.runbook();
         long started = System.nanoTime();
         Map<String, Object> startData = new LinkedHashMap<>();
         startData.put("runbook", rb.name());
         startData.put("run_id", options.runId());
+        if (!resume.done().isEmpty()) {
+            startData.put("resumed", true);
+        }
         listener.on(new Event("run-start", null, options.clock().instant(), startData));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("runbook-timeout"));
         try {
@@ -67,6 +79,7 @@ public final class Interpreter {
             // seeing the cancel flag, their retries and verify polls would give up at the first try.
             StepRunner cleanup = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
                     () -> false, watchdog);
+            restore(checked.graph(), state, resume);
             RunResult result = run(checked, state, runner, cleanup, options, cancel);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -160,11 +173,33 @@ public final class Interpreter {
     private Attempt runMain(Graph graph, RunState state, StepRunner runner, RunOptions options,
                             AtomicBoolean cancel) {
         ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), daemon("runbook-step"));
-        Scheduler scheduler = new Scheduler(graph, state, runner, pool, cancel);
+        Scheduler scheduler = new Scheduler(graph, state, runner, pool, cancel, state.restored());
         try {
             return scheduler.run();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Takes the main steps an earlier attempt finished as done; undo gets their arguments rebuilt if it can. */
+    private void restore(Graph graph, RunState state, Resume resume) {
+        for (StepOutcome o : resume.done().values()) {
+            if (!graph.nodes().contains(o.id())) {
+                continue;
+            }
+            Step step = state.runbookStep(o.id());
+            StepType type = registry.find(step.type()).orElse(null);
+            Args args = null;
+            if (type != null) {
+                try {
+                    args = ArgBinder.bind(type, step.invocation(), state.env(o.id()));
+                } catch (EvalException e) {
+                    args = null;
+                }
+            }
+            state.restore(step, new Attempt(o, Attempt.Failure.NONE, type, args));
+            listener.on(new Event("notice", o.id(), state.options.clock().instant(), Map.of("message",
+                    o.status().label() + " in an earlier attempt of this run; not repeated")));
         }
     }
 
@@ -196,6 +231,7 @@ public final class Interpreter {
         private final Map<String, StepOutcome> outcomes = new ConcurrentHashMap<>();
         private final List<Attempt> completed = new ArrayList<>();
         private final Map<String, Step> byId = new java.util.HashMap<>();
+        private final Set<String> restored = new HashSet<>();
 
         RunState(Runbook runbook, BoundParams params, RunOptions options) {
             this.runbook = runbook;
@@ -224,6 +260,15 @@ public final class Interpreter {
                 outputs.put(step.id(), a.outcome().outputs());
                 completed.add(a);
             }
+        }
+
+        synchronized void restore(Step step, Attempt a) {
+            record(step, a);
+            restored.add(step.id());
+        }
+
+        synchronized Set<String> restored() {
+            return Set.copyOf(restored);
         }
 
         synchronized List<Attempt> completed() {

@@ -28,9 +28,12 @@ final class Scheduler {
     private final Map<String, Step> steps = new HashMap<>();
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final BlockingQueue<Attempt> done = new LinkedBlockingQueue<>();
+    private final Set<String> alreadyDone;
 
+    /** @param alreadyDone steps an earlier attempt of this run finished: they count as finished, never start */
     Scheduler(Graph graph, Interpreter.RunState state, StepRunner runner, ExecutorService pool,
-              AtomicBoolean cancel) {
+              AtomicBoolean cancel, Set<String> alreadyDone) {
+        this.alreadyDone = Set.copyOf(alreadyDone);
         this.graph = graph;
         this.state = state;
         this.runner = runner;
@@ -40,8 +43,8 @@ final class Scheduler {
 
     Attempt run() {
         graph.nodes().forEach(id -> steps.put(id, state.runbookStep(id)));
-        Set<String> launched = new HashSet<>();
-        Set<String> finished = new HashSet<>();
+        Set<String> launched = new HashSet<>(alreadyDone);
+        Set<String> finished = new HashSet<>(alreadyDone);
         Attempt stopping = null;
         int inFlight = 0;
         boolean interrupted = false;

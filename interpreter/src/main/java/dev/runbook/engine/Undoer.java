@@ -52,6 +52,9 @@ final class Undoer {
                 describe = type.describe(args);
                 announce(id, describe);
                 result = type.execute(args, runner.context(id));
+            } else if (a.type() != null && a.type().hasUndo() && a.args() == null) {
+                result = StepResult.failed("its arguments from an earlier attempt of this run cannot be rebuilt");
+                describe = "undo " + a.type().name();
             } else if (a.type() != null && a.type().hasUndo()) {
                 describe = a.type().describeUndo(a.args());
                 announce(id, describe);

@@ -62,7 +62,7 @@ public final class Planner {
         rb.requires().forEach(g -> requires.add(guard(g)));
         List<Map<String, Object>> verifies = new ArrayList<>();
         rb.verifies().forEach(v -> verifies.add(verify(checked, v, env)));
-        String lock = rb.lock() == null ? rb.name() : text(rb.lock(), env);
+        String lock = rb.lock() == null ? rb.name() : redactor.redact(text(rb.lock(), env));
         Plan plan = new Plan(rb.name(), rb.description(), rb.source().path(), rb.source().sha256(), shownParams,
                 lock, requires, steps, waves, finallySteps, onFailure, verifies, null);
         return plan.withHash(PlanJson.hash(plan));

@@ -1,0 +1,188 @@
+package dev.runbook.cli;
+
+import dev.runbook.engine.JournalReader;
+import dev.runbook.engine.Resume;
+import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StepOutcome;
+import dev.runbook.engine.StepRecord;
+import dev.runbook.engine.StepStatus;
+import dev.runbook.json.Json;
+import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.Plan;
+import dev.runbook.plan.PlanDiff;
+import dev.runbook.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run that failed, was interrupted or crashed, from its journal: steps it finished "
+                + "are not repeated (their outputs are restored); a step that started but never ended is re-checked "
+                + "by its `unless`, re-run when its type is idempotent, and otherwise put to you "
+                + "(--assume-done or --rerun). Secret params are not kept: give them again with --param.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            " 0:ok", " 1:a step or verify failed", " 2:usage",
+            " 3:no such run, or the runbook changed since the run started (nothing ran)",
+            " 4:a precondition was not met", " 5:lock held, or a step needs your decision",
+            " 6:failed, and the undo failed too", "130:interrupted"})
+final class ResumeCommand implements Callable<Integer> {
+    private final Services services;
+
+    @Parameters(paramLabel = "RUN-ID", description = "The run to continue (see `runbook runs`).")
+    String runId;
+
+    @Mixin
+    ParamOptions params = new ParamOptions();
+
+    @Mixin
+    RunFlags flags = new RunFlags();
+
+    @Option(names = "--assume-done", paramLabel = "STEP",
+            description = "A step that started but never ended did its work: do not run it again (repeatable).")
+    List<String> assumeDone = new ArrayList<>();
+
+    @Option(names = "--rerun", paramLabel = "STEP",
+            description = "A step that started but never ended did not do its work: run it again (repeatable).")
+    List<String> rerun = new ArrayList<>();
+
+    ResumeCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        StateDir state = StateDir.of(flags.stateDir, null);
+        if (!state.hasRun(runId)) {
+            services.err().println("runbook resume: no run " + runId + " in " + state.root()
+                    + " (see `runbook runs" + state.flag() + "`; --state-dir DIR if it is elsewhere)");
+            return ExitCodes.INVALID;
+        }
+        try {
+            flags.lockWait();
+            RunRecord record = JournalReader.read(state.journal(runId));
+            Integer early = early(record);
+            if (early != null) {
+                return early;
+            }
+            Clock clock = Clock.systemDefaultZone();
+            Map<String, Object> given = givenAgain(record);
+            Prepared prepared = Prepared.of(services, Path.of(record.path()), given, clock);
+            Plan plan = prepared.plan();
+            if (!plan.hash().equals(record.planHash())) {
+                return refuseChanged(state, record, plan);
+            }
+            Map<String, StepOutcome> done = new LinkedHashMap<>();
+            List<String> undecided = decide(prepared.loaded().runbook(), record, done);
+            if (!undecided.isEmpty()) {
+                undecided.forEach(services.err()::println);
+                services.err().println("then: runbook resume " + runId + " --assume-done STEP or --rerun STEP"
+                        + state.flag());
+                return ExitCodes.REFUSED;
+            }
+            BoundParams bound = prepared.paramsForRun(services, given);
+            return new RunSession(services, flags, state, clock).run(prepared, bound, plan,
+                    new ArrayList<>(given.keySet()), runId, new Resume(done));
+        } catch (Prepared.Failed e) {
+            return e.exitCode();
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook: " + e.getMessage());
+            return e.exitCode();
+        } catch (IOException e) {
+            services.err().println("runbook resume: cannot read the journal of " + runId + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+
+    private Integer early(RunRecord record) {
+        if (record.finishedOk()) {
+            services.out().println("run " + runId + " already finished ok; nothing to resume");
+            return ExitCodes.OK;
+        }
+        if ("running".equals(record.status())) {
+            services.err().println("runbook resume: run " + runId + " is still running (pid " + record.pid()
+                    + " on " + record.host() + ")");
+            return ExitCodes.REFUSED;
+        }
+        if (record.path() == null) {
+            services.err().println("runbook resume: the journal of " + runId + " does not say which runbook ran");
+            return ExitCodes.INVALID;
+        }
+        return null;
+    }
+
+    /** The params the run was given, as the journal kept them; secrets must come again from --param. */
+    private Map<String, Object> givenAgain(RunRecord record) {
+        Map<String, Object> fromCommandLine = params.given();
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (String name : record.given()) {
+            Object kept = record.params().get(name);
+            if (!dev.runbook.plan.Redactor.MASK.equals(kept)) {
+                given.put(name, kept);
+            } else if (!fromCommandLine.containsKey(name)) {
+                throw new ParamOptions.BadParams(ExitCodes.INVALID, "param " + name + " is secret, so the journal "
+                        + "did not keep it: give it again with --param " + name + "=...");
+            }
+        }
+        given.putAll(fromCommandLine);
+        return given;
+    }
+
+    private int refuseChanged(StateDir state, RunRecord record, Plan plan) throws IOException {
+        services.err().println("runbook: the runbook changed since run " + runId + " started (plan hash "
+                + abbrev(record.planHash()) + " then, " + abbrev(plan.hash()) + " now); nothing was run.");
+        if (Files.isRegularFile(state.planFile(runId))
+                && Json.parse(Files.readString(state.planFile(runId))) instanceof Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> then = (Map<String, Object>) m;
+            services.err().println("Changed:");
+            PlanDiff.between(then, PlanJson.toMap(plan)).forEach(c -> services.err().println("  - " + c));
+        }
+        services.err().println("restore the runbook as it was, or start a new run: runbook run " + record.path());
+        return ExitCodes.INVALID;
+    }
+
+    /**
+     * Fills {@code done} with the main steps not to repeat, and returns one line per step that started but never
+     * ended and that only the operator can decide about.
+     */
+    private List<String> decide(Runbook rb, RunRecord record, Map<String, StepOutcome> done) {
+        List<String> undecided = new ArrayList<>();
+        for (StepRecord s : record.steps().values()) {
+            Step step = rb.steps().stream().filter(x -> x.id().equals(s.id())).findFirst().orElse(null);
+            if (step == null) {
+                continue;
+            }
+            if (s.done() || (s.started() && assumeDone.contains(s.id()))) {
+                StepStatus status = "skipped".equals(s.status()) ? StepStatus.SKIPPED : StepStatus.OK;
+                done.put(s.id(), new StepOutcome(s.id(), status, s.outputs(), s.message(), (int) s.attempts(),
+                        Duration.ofMillis(s.durationMs())));
+            } else if (s.started() && !rerun.contains(s.id()) && step.unless() == null && !idempotent(step)) {
+                undecided.add("step " + s.id() + " (" + step.type() + ") started but its end was never recorded: "
+                        + "it may or may not have done its work. Check what it does ("
+                        + (s.describe() == null ? step.type() : s.describe()) + ").");
+            }
+        }
+        return undecided;
+    }
+
+    private boolean idempotent(Step step) {
+        return services.registry().find(step.type()).map(t -> t.idempotent()).orElse(false);
+    }
+
+    private static String abbrev(String hash) {
+        return hash == null ? "?" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+}

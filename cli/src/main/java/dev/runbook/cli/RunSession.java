@@ -1,0 +1,138 @@
+package dev.runbook.cli;
+
+import dev.runbook.engine.ConsoleListener;
+import dev.runbook.engine.Interpreter;
+import dev.runbook.engine.Journal;
+import dev.runbook.engine.JournalReader;
+import dev.runbook.engine.JsonLinesListener;
+import dev.runbook.engine.LocalTarget;
+import dev.runbook.engine.LockHolder;
+import dev.runbook.engine.RedactingListener;
+import dev.runbook.engine.Resume;
+import dev.runbook.engine.RunListener;
+import dev.runbook.engine.RunLock;
+import dev.runbook.engine.RunOptions;
+import dev.runbook.engine.RunResult;
+import dev.runbook.engine.RunStatus;
+import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.Plan;
+import dev.runbook.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One run or resume of a run, made durable: takes the lock, opens the journal (saving the plan beside it the
+ * first time), runs with Ctrl-C and SIGTERM trapped, and always closes the journal and releases the lock.
+ */
+final class RunSession {
+    private final Services services;
+    private final RunFlags flags;
+    private final StateDir state;
+    private final Clock clock;
+
+    RunSession(Services services, RunFlags flags, StateDir state, Clock clock) {
+        this.services = services;
+        this.flags = flags;
+        this.state = state;
+        this.clock = clock;
+    }
+
+    int run(Prepared prepared, BoundParams bound, Plan plan, List<String> given, String runId, Resume resume) {
+        LockHolder me = new LockHolder(plan.lock(), user(), ProcessHandle.current().pid(), JournalReader.hostName(),
+                runId, clock.instant());
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(state.locks(), me, flags.lockWait(), clock);
+        } catch (RunLock.Held e) {
+            services.err().println("runbook: lock \"" + plan.lock() + "\" is held by " + e.holder().describe()
+                    + "; nothing was run. Wait for it (--wait-lock 5m) or ask its owner.");
+            return ExitCodes.REFUSED;
+        } catch (IOException e) {
+            services.err().println("runbook: cannot take the lock in " + state.locks() + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (InterruptedException e) {
+            return ExitCodes.INTERRUPTED;
+        }
+        try (lock; Journal journal = openJournal(plan, given, runId, resume)) {
+            if (lock.takenOverFrom() != null) {
+                services.err().println("runbook: took over the lock of a run that died: "
+                        + lock.takenOverFrom().describe());
+                journal.note("lock-takeover", Map.of("from", lock.takenOverFrom().toMap()));
+            }
+            RunResult result = execute(prepared, bound, runId, resume, journal);
+            if (journal.failure() != null) {
+                services.err().println("runbook: warning: the journal could not be written: "
+                        + journal.failure() + " (resume may not know everything)");
+            }
+            if (result.status() != RunStatus.OK && result.status() != RunStatus.PRECONDITION
+                    && result.status() != RunStatus.REFUSED) {
+                services.err().println("runbook: run " + runId + " ended " + result.status().name()
+                        .toLowerCase(java.util.Locale.ROOT) + "; to continue it (after fixing the cause): runbook resume "
+                        + runId + state.flag());
+            }
+            return ExitCodes.of(result.status());
+        } catch (IOException e) {
+            services.err().println("runbook: cannot write the journal in " + state.runDir(runId) + ": "
+                    + e.getMessage() + "; nothing was run");
+            return ExitCodes.INVALID;
+        }
+    }
+
+    private RunResult execute(Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
+        RunListener display = new RedactingListener(prepared.redactor(), flags.json
+                ? new JsonLinesListener(services.out())
+                : new ConsoleListener(services.out(), color(), flags.verbose));
+        RunListener listener = RunListener.of(display, new RedactingListener(prepared.redactor(), journal));
+        ConsoleApprover approver = new ConsoleApprover(flags.yes, new HashSet<>(flags.approve), System.console(),
+                services.out());
+        LocalTarget target = new LocalTarget();
+        NestedCalls calls = new NestedCalls(services, target, approver, display, prepared.redactor(), options,
+                cancel);
+        Interpreter interpreter = new Interpreter(services.registry(), target, approver, listener, calls,
+                prepared.redactor());
+        try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
+            return interpreter.run(prepared.loaded().checked(), bound, options, cancel, resume);
+        }
+    }
+
+    private Journal openJournal(Plan plan, List<String> given, String runId, Resume resume) throws IOException {
+        Files.createDirectories(state.runDir(runId));
+        if (!Files.exists(state.planFile(runId))) {
+            var tmp = state.runDir(runId).resolve("plan.json.tmp");
+            Files.writeString(tmp, PlanJson.render(plan));
+            Files.move(tmp, state.planFile(runId), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("plan_hash", plan.hash());
+        header.put("path", plan.sourcePath() == null ? null
+                : java.nio.file.Path.of(plan.sourcePath()).toAbsolutePath().normalize().toString());
+        header.put("params", plan.params());
+        header.put("given", given);
+        header.put("user", user());
+        header.put("host", JournalReader.hostName());
+        header.put("pid", ProcessHandle.current().pid());
+        if (!resume.done().isEmpty()) {
+            header.put("resumed_steps", List.copyOf(resume.done().keySet()));
+        }
+        return Journal.open(state.journal(runId), header, clock);
+    }
+
+    private boolean color() {
+        return !flags.noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+    }
+
+    static String user() {
+        String u = System.getProperty("user.name");
+        return u == null || u.isBlank() ? "unknown" : u;
+    }
+}

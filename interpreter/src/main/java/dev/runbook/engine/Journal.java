@@ -1,0 +1,103 @@
+package dev.runbook.engine;
+
+import dev.runbook.json.Json;
+import java.io.IOException;
+import java.io.FileOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run's durable record: one JSON object per line in {@code runs/<run-id>/journal.jsonl}, appended through one
+ * open stream (not a FileChannel: an interrupted step thread, as on Ctrl-C, would close an interruptible channel
+ * for good, and the journal would lose exactly the lines resume needs). Lines that resume depends on (run start and end, step start and end, undo) are forced to disk
+ * before the engine goes on, so a step is never started without its start on disk. Step output lines are left
+ * out (the step's end holds its outputs). A resumed run appends to the same file.
+ *
+ * <p>A write that fails does not stop the run (the run matters more than its record): the first failure is kept
+ * and reported by {@link #failure()}, and nothing more is written.
+ */
+public final class Journal implements RunListener, AutoCloseable {
+    public static final String FILE = "journal.jsonl";
+    private static final Set<String> FORCED = Set.of("run-start", "step-start", "step-end", "undo", "run-end",
+            "lock-takeover");
+    private final FileOutputStream out;
+    private final Map<String, Object> header;
+    private final Clock clock;
+    private IOException failure;
+    private boolean headerWritten;
+
+    private Journal(FileOutputStream out, Map<String, Object> header, Clock clock) {
+        this.out = out;
+        this.header = new LinkedHashMap<>(header);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens (creating or appending to) a journal.
+     *
+     * @param header extra fields for the first run-start line: plan hash, runbook path, params (masked), user...
+     */
+    public static Journal open(Path file, Map<String, Object> header, Clock clock) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return new Journal(new FileOutputStream(file.toFile(), true), header, clock);
+    }
+
+    @Override
+    public synchronized void on(Event event) {
+        if ("step-output".equals(event.kind())) {
+            return;
+        }
+        Map<String, Object> line = JsonLinesListener.toMap(event);
+        if ("run-start".equals(event.kind()) && !headerWritten) {
+            headerWritten = true;
+            header.forEach(line::putIfAbsent);
+        }
+        write(line, FORCED.contains(event.kind()));
+    }
+
+    /** Records something the engine does not announce (e.g. a lock taken over from a dead holder). */
+    public synchronized void note(String kind, Map<String, Object> data) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", kind);
+        line.put("time", clock.instant().toString());
+        line.putAll(data);
+        write(line, FORCED.contains(kind));
+    }
+
+    private void write(Map<String, Object> line, boolean force) {
+        if (failure != null) {
+            return;
+        }
+        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            out.write(bytes);
+            if (force) {
+                out.getFD().sync();
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** The first write that failed, or null. */
+    public synchronized IOException failure() {
+        return failure;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.getFD().sync();
+            out.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+    }
+}
