@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,5 +112,29 @@ class AppRollbackEndToEndTest {
         assertTrue(run.out().contains("ETA: Rollback within 15 minutes"), run.out());
         assertTrue(run.out().contains("resolved within 15 minutes"), run.out());
         assertEveryAnswerIs("1.0.0");
+    }
+
+    @Test
+    void configRollbackRestoresTheEnvFileFromItsBackupAndRestartsTheApp() throws Exception {
+        Path envFile = dir.resolve(".env.production");
+        Files.writeString(envFile, "FEATURE=broken\n");
+        Path backup = dir.resolve(".env.production.backup.20240101_120000");
+        Files.writeString(backup, "FEATURE=ok\n");
+        List<String> args = List.of("run", OpsFixture.runbook("config-rollback.rb").toString(), "--yes",
+                "--param", "config=env", "--param", "from=" + backup, "--param", "env_file=" + envFile,
+                "--param", "app=" + OpsFixture.APP, "--param", "ecosystem=" + world.repo.resolve("ecosystem.config.js"),
+                "--param", "pm2=" + world.pm2, "--param", "pm2_home=" + world.pm2Home);
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(0, run.exit(), run.all());
+        assertEquals("FEATURE=ok\n", Files.readString(envFile));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".env.production.backup.")
+                    && !p.equals(backup)), "the live file was backed up first");
+        }
+        assertTrue(run.all().contains("pm2 restart"), run.all());
+        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEveryAnswerIs("2.0.0");
     }
 }
