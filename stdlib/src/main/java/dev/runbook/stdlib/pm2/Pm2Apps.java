@@ -56,11 +56,31 @@ final class Pm2Apps {
 
     /** "every instance of web" or "every app of the ecosystem file", for a plan. */
     static String which(Args args) {
+        if (isAll(args)) {
+            return "every app pm2 runs";
+        }
         return args.has("name") ? "every instance of " + args.show("name") : "every app it names";
     }
 
-    /** Names given, or else the apps whose processes are new or changed since {@code before}. */
+    /** {@code name: "all"} without an ecosystem file: pm2's word for every app it knows. */
+    static boolean isAll(Args args) {
+        return "all".equals(args.string("name")) && !args.has("ecosystem");
+    }
+
+    /**
+     * The names given ({@code all}: every app pm2 knew before), or else the apps whose processes are new or changed
+     * since {@code before}.
+     */
     static List<String> names(Args args, List<Pm2Process> before, List<Pm2Process> after) {
+        if (isAll(args)) {
+            List<String> out = new ArrayList<>();
+            for (Pm2Process p : before) {
+                if (!out.contains(p.name())) {
+                    out.add(p.name());
+                }
+            }
+            return out;
+        }
         if (args.has("name")) {
             return List.of(args.string("name"));
         }

@@ -104,6 +104,27 @@ class Pm2StepsTest {
     }
 
     @Test
+    void stopAllAddressesEveryAppAndItsUndoStartsThemAgain() throws Exception {
+        int portA = OpsTools.freePort();
+        int portB = OpsTools.freePort();
+        assertTrue(run(new Pm2StartStep(), Map.of("script", server("one", portA).toString(), "name", "one")).isOk());
+        assertTrue(run(new Pm2StartStep(), Map.of("script", server("two", portB).toString(), "name", "two")).isOk());
+        Pm2StopStep stop = new Pm2StopStep();
+        assertTrue(stop.describe(args(stop, Map.of("name", "all"))).contains("every app pm2 runs"));
+        StepResult stopped = stop.execute(args(stop, Map.of("name", "all")), context);
+        assertTrue(stopped.isOk(), stopped.message());
+        assertEquals(List.of("one", "two"), stopped.outputs().get("names"));
+        assertEquals("stopped", run(new Pm2DescribeStep(), Map.of("name", "one")).outputs().get("status"));
+        assertEquals("stopped", run(new Pm2DescribeStep(), Map.of("name", "two")).outputs().get("status"));
+        StepResult undone = stop.undo(args(stop, Map.of("name", "all")), stopped.outputs(), context);
+        assertTrue(undone.isOk(), undone.message());
+        assertTrue(OpsTools.get("http://127.0.0.1:" + portA + "/").startsWith("one "));
+        assertTrue(OpsTools.get("http://127.0.0.1:" + portB + "/").startsWith("two "));
+        run(new Pm2DeleteStep(), Map.of("name", "one"));
+        run(new Pm2DeleteStep(), Map.of("name", "two"));
+    }
+
+    @Test
     void scaleChangesTheCountTreatsEqualAsANoOpAndUndoScalesBack() throws Exception {
         int port = OpsTools.freePort();
         Path script = server("api", port);

@@ -1,0 +1,140 @@
+package dev.runbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * runbooks/app-rollback.rb (and incident.rb, which calls it) through the real CLI against a real git repository,
+ * a real pm2 and a real nginx in front of the app: every answer is checked through nginx.
+ */
+class AppRollbackEndToEndTest {
+    @TempDir
+    Path dir;
+    OpsFixture world;
+
+    @BeforeEach
+    void startTheAppAtV2() throws Exception {
+        world = OpsFixture.appBehindNginx(dir);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    private List<String> appParams(String target) {
+        List<String> args = new ArrayList<>(List.of(
+                "--param", "repo=" + world.repo,
+                "--param", "target=" + target,
+                "--param", "app=" + OpsFixture.APP,
+                "--param", "health_url=" + world.url("/health"),
+                "--param", "status_url=" + world.url("/api/status"),
+                "--param", "instances=2",
+                "--param", "health_service=demo-health-check",
+                "--param", "systemctl=" + world.systemctl,
+                "--param", "pm2=" + world.pm2,
+                "--param", "pm2_home=" + world.pm2Home));
+        return args;
+    }
+
+    private void assertEveryAnswerIs(String version) throws InterruptedException {
+        for (int i = 0; i < 6; i++) {
+            String body = world.get("/api/status");
+            assertTrue(body.contains("\"version\":\"" + version + "\""), "answer " + i + ": " + body);
+        }
+    }
+
+    @Test
+    void rollsBackToV1TagsTheOldHeadAndScalesBackUp() throws Exception {
+        String before = world.git("rev-parse", "HEAD").strip();
+        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
+        args.addAll(appParams("v1"));
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(0, run.exit(), run.all());
+        assertEveryAnswerIs("1.0.0");
+        assertEquals("200\n", world.get("/health"));
+        String tags = world.git("tag", "-l", "rollback-*").strip();
+        assertTrue(tags.matches("rollback-\\d{8}_\\d{6}"), "tags: " + tags);
+        assertEquals(before, world.git("rev-list", "-n", "1", tags).strip(), "the tag marks the pre-rollback HEAD");
+        assertEquals(world.git("rev-list", "-n", "1", "v1").strip(), world.git("rev-parse", "HEAD").strip());
+        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses(),
+                "scaled back up to 2 instances, all online");
+        String calls = world.systemctlCalls();
+        assertTrue(calls.indexOf("stop demo-health-check") < calls.lastIndexOf("start demo-health-check"), calls);
+    }
+
+    @Test
+    void aFailingHealthCheckUndoesTheCheckoutAndBringsV2Back() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
+        args.addAll(appParams("v1-broken"));
+        args.addAll(List.of("--param", "health_attempts=3"));
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.all().contains("step health failed"), run.all());
+        assertTrue(run.all().contains("undo checkout"), run.all());
+        assertEveryAnswerIs("2.0.0");
+        assertEquals("200\n", world.get("/health"));
+        assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "back on the branch it left");
+        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertFalse(world.git("tag", "-l", "rollback-*").isBlank(), "the pre-rollback tag is kept");
+        List<String> actions = world.systemctlCalls().lines().filter(l -> !l.startsWith("show")).toList();
+        assertEquals(List.of("stop demo-health-check", "start demo-health-check", "start demo-health-check"), actions,
+                "stopped, started again by the undo, and by finally");
+    }
+
+    @Test
+    void aHighSeverityIncidentAlertsAndCallsTheRollback() throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("incident.rb").toString(), "--yes",
+                "--param", "severity=high", "--param", "reason=login is broken", "--param", "impact=users cannot log in"));
+        args.addAll(appParams("v1"));
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.out().contains("ROLLBACK IN PROGRESS"), run.out());
+        assertTrue(run.out().contains("Severity: HIGH"), run.out());
+        assertTrue(run.out().contains("ETA: Rollback within 15 minutes"), run.out());
+        assertTrue(run.out().contains("resolved within 15 minutes"), run.out());
+        assertEveryAnswerIs("1.0.0");
+    }
+
+    @Test
+    void configRollbackRestoresTheEnvFileFromItsBackupAndRestartsTheApp() throws Exception {
+        Path envFile = dir.resolve(".env.production");
+        Files.writeString(envFile, "FEATURE=broken\n");
+        Path backup = dir.resolve(".env.production.backup.20240101_120000");
+        Files.writeString(backup, "FEATURE=ok\n");
+        List<String> args = List.of("run", OpsFixture.runbook("config-rollback.rb").toString(), "--yes",
+                "--param", "config=env", "--param", "from=" + backup, "--param", "env_file=" + envFile,
+                "--param", "app=" + OpsFixture.APP, "--param", "ecosystem=" + world.repo.resolve("ecosystem.config.js"),
+                "--param", "pm2=" + world.pm2, "--param", "pm2_home=" + world.pm2Home);
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(0, run.exit(), run.all());
+        assertEquals("FEATURE=ok\n", Files.readString(envFile));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".env.production.backup.")
+                    && !p.equals(backup)), "the live file was backed up first");
+        }
+        assertTrue(run.all().contains("pm2 restart"), run.all());
+        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEveryAnswerIs("2.0.0");
+    }
+}

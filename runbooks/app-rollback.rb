@@ -1,0 +1,79 @@
+# Seed: "Application Code Rollback", steps 1 to 5 (rollback-procedures.md).
+# Tags the current HEAD as rollback-<timestamp>, quiets the health-check service, scales the app down,
+# checks out the target, installs production dependencies, reloads pm2 from the ecosystem file, and
+# proves the health endpoint. If anything after the checkout fails, the checkout is undone (back to the
+# commit or branch it came from) and the previous code is installed and reloaded again (on_failure).
+# Scaling back up and re-enabling the health checks always happen (finally).
+runbook "app-rollback" {
+  description "Roll the application back to a commit or tag under pm2, with health checks (seed: Application Code Rollback)"
+
+  param repo: path = "/srv/cryptique/backend" "the application's git working tree"
+  param target: string "the commit, tag or branch to roll back to, e.g. v1.0.0"
+  param app: string = "cryptique-backend" "the pm2 app name"
+  param ecosystem: path = repo + "/ecosystem.config.js" "the pm2 ecosystem file"
+  param health_url: string = "http://localhost:3001/health" "must answer 200 once the rollback is live"
+  param status_url: string = "http://localhost:3001/api/status" "a critical endpoint, must answer 200"
+  param instances: int = 2 "how many instances to scale back up to at the end"
+  param health_service: string = "cryptique-health-check" "the systemd unit that runs external health checks"
+  param systemctl: string = "systemctl" "the systemctl binary"
+  param pm2: string = "pm2" "the pm2 binary"
+  param pm2_home: path = env("PM2_HOME", env("HOME", "/root") + "/.pm2") "PM2_HOME of the pm2 daemon"
+  param npm: string = "npm" "the npm binary"
+  param health_attempts: int = 15 "how many times to try the health endpoint after the reload (2s apart)"
+
+  lock "app-rollback:${app}"
+  require "the repository exists": exists(repo + "/.git")
+  require "the ecosystem file exists": exists(ecosystem)
+
+  # Step 1: identify the target version
+  step recent = git.log { repo: repo, n: 10 }
+  step tags = git.tags { repo: repo }
+  step current = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
+
+  # Step 2: prepare
+  step snapshot = git.tag {
+    repo: repo
+    name: "rollback-${now('yyyyMMdd_HHmmss')}"
+    message: "state before rolling ${app} back to ${target}"
+  }
+    # the tag is the backup of the pre-rollback state: keep it even when the rollback is undone
+    undo notify { title: "KEPT", message: "kept tag ${it.tag} at ${it.commit} (the state before the rollback)" }
+  step quiet_health = service.stop { name: health_service, systemctl: systemctl }
+  step scale_down = pm2.scale { name: app, instances: 1, pm2: pm2, pm2_home: pm2_home }
+
+  # Step 3: execute
+  step checkout = git.checkout { repo: repo, ref: target }
+    confirm "Check out ${target} in ${repo} and reload ${app} from it?"
+    undo git.checkout { repo: repo, ref: it.previous_branch != "" ? it.previous_branch : it.previous }
+  step deps = npm.ci { dir: repo, production: true, npm: npm }
+    timeout 10m
+  step reload = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+  step health = http.check { url: health_url, status: 200 }
+    retry health_attempts delay 2s
+
+  # Step 4: verify
+  step online = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
+    verify it.status == "online" within 30s every 2s
+  step logs = pm2.logs { name: app, lines: 50, pm2: pm2, pm2_home: pm2_home }
+  step api_status = http.check { url: status_url, status: 200 }
+    retry 5 delay 1s
+
+  verify "health endpoint answers" http.check { url: health_url } expect it.status == 200 within 30s every 2s
+  verify "status endpoint answers" http.check { url: status_url } expect it.status == 200 within 30s every 2s
+
+  # A failed rollback: the checkout was undone; put the previous code's dependencies back and reload it.
+  on_failure {
+    step redeploy_deps = npm.ci { dir: repo, production: true, npm: npm }
+      when has(steps, "checkout")
+    step redeploy = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+      when has(steps, "checkout")
+  }
+
+  # Step 5: scale back up and re-enable the health checks, whatever happened
+  finally {
+    step scale_up = pm2.scale { name: app, instances: instances, pm2: pm2, pm2_home: pm2_home }
+      when has(steps, "scale_down")
+    step resume_health = service.start { name: health_service, systemctl: systemctl }
+      when has(steps, "quiet_health")
+  }
+}

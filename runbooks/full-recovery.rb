@@ -1,0 +1,58 @@
+# Seed: "Complete System Recovery" (rollback-procedures.md, Emergency Procedures).
+# Stops every pm2 app and nginx, snapshots what is there now, restores the application from a full
+# backup with the restore script (and the nginx site config when the backup has one), starts nginx
+# and the apps again and checks their health. Every destructive step asks first and can be undone:
+# a failure puts the snapshot back and starts nginx and the apps as they were.
+runbook "full-recovery" {
+  description "Complete system recovery from a full backup: stop, restore, start, verify (seed: Complete System Recovery)"
+
+  param backup: path = latest("/var/backups/cryptique", "full_backup_*") "the full backup directory to restore"
+  param app_dir: path = "/srv/cryptique/backend" "the application directory the backup restores"
+  param restore_script: path = app_dir + "/scripts/full-restore.sh" "restores a full backup: run with the backup directory, in app_dir"
+  param snapshot: path = app_dir + ".before-" + basename(backup) "where the current application directory is copied first"
+  param ecosystem: path = app_dir + "/ecosystem.config.js" "the pm2 ecosystem file"
+  param pm2: string = "pm2" "the pm2 binary"
+  param pm2_home: path = env("PM2_HOME", env("HOME", "/root") + "/.pm2") "PM2_HOME of the pm2 daemon"
+  param site: path = "/etc/nginx/sites-available/cryptique" "the live nginx site config"
+  param nginx: string = "nginx" "the nginx binary"
+  param nginx_prefix: path = "/usr/share/nginx/" "nginx -p (Debian's compiled-in prefix)"
+  param nginx_conf: path = "/etc/nginx/nginx.conf" "nginx -c: the main config"
+  param health_url: string = "http://localhost:3001/health" "the application's health endpoint"
+  param site_url: string = "http://localhost/health" "the same through nginx"
+
+  lock "full-recovery"
+  require "the backup directory exists": exists(backup)
+  require "the restore script exists": exists(restore_script)
+  require "the snapshot path is free": !exists(snapshot)
+
+  # 1. Stop all services
+  step stop_apps = pm2.stop { name: "all", pm2: pm2, pm2_home: pm2_home }
+    confirm "Stop every pm2 app (pm2 stop all)?"
+  step stop_nginx = nginx.stop { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
+    confirm "Stop nginx (the site goes down until the recovery ends)?"
+
+  # 2. Restore from the full backup, after a snapshot of what is there now
+  step snapshot_app = exec { argv: ["cp", "-a", app_dir, snapshot] }
+    verify exists(snapshot)
+  step snapshot_site = file.backup { path: site }
+  step restore = exec { argv: [restore_script, backup], cwd: app_dir }
+    confirm "Restore ${app_dir} from ${backup} (the current tree is kept at ${snapshot})?"
+    timeout 30m
+    undo shell { script: "rm -rf '${app_dir}' && cp -a '${snapshot}' '${app_dir}'" }
+  step restore_site = file.copy { from: backup + "/nginx/" + basename(site), to: site, overwrite: true }
+    when exists(backup + "/nginx/" + basename(site))
+    confirm "Replace ${site} with the backup's copy?"
+  step test_nginx = nginx.test { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
+
+  # 3. Start services
+  step start_nginx = nginx.start { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
+  step start_apps = pm2.start { ecosystem: ecosystem, env: "production", pm2: pm2, pm2_home: pm2_home }
+
+  # 4. Verify system health
+  step health = http.check { url: health_url }
+    retry 15 delay 2s
+  step site_health = http.check { url: site_url }
+    retry 5 delay 2s
+
+  verify "every pm2 app is online" pm2.list { pm2: pm2, pm2_home: pm2_home } expect it.all_online within 30s every 2s
+}
