@@ -77,7 +77,7 @@ runbook "db-restore" {
       to: alert_to,
       severity: "critical",
       title: "DATABASE RESTORE FAILED",
-      message: "Database: ${db}\nBackup: ${backup}\nThe emergency dump was restored where the restore had begun; check the app."
+      message: "Database: ${db}\nBackup: ${backup}\nCompleted steps were undone (the emergency dump restored if the restore had begun); check the app and the data."
     }
   }
 }
