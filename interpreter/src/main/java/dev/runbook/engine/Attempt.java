@@ -8,7 +8,11 @@ import dev.runbook.spi.StepType;
  * undo needs (the type, the arguments it ran with).
  */
 record Attempt(StepOutcome outcome, Failure failure, StepType type, Args args) {
-    enum Failure { NONE, PRECONDITION, REFUSED, FAILED, INTERRUPTED }
+    enum Failure {
+        NONE, PRECONDITION, REFUSED, FAILED, INTERRUPTED,
+        /** The step ran to its end but its verify did not hold: what it did is in place and must be undone. */
+        UNVERIFIED
+    }
 
     boolean ok() {
         return failure == Failure.NONE;

@@ -259,6 +259,8 @@ public final class Interpreter {
             if (a.outcome().status() == StepStatus.OK) {
                 outputs.put(step.id(), a.outcome().outputs());
                 completed.add(a);
+            } else if (a.failure() == Attempt.Failure.UNVERIFIED) {
+                completed.add(a); // it ran, only its verify failed: what it did is undone with the rest
             }
         }
 

@@ -119,11 +119,13 @@ final class StepRunner {
                 : ((Number) Evaluator.eval(step.retry().backoff(), env)).doubleValue();
         Duration timeout = step.timeout() == null ? null : (Duration) Evaluator.eval(step.timeout(), env);
         StepResult result = null;
+        boolean ran = false;
         int attempt = 0;
         while (attempt < max) {
             attempt++;
             result = execute(step, type, args, env, timeout);
-            if (result.isOk()) {
+            ran = result.isOk();
+            if (ran) {
                 result = verify(step, type, args, env, timeout, result);
             }
             if (result.isOk() || cancelled.getAsBoolean() || attempt == max) {
@@ -135,8 +137,10 @@ final class StepRunner {
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
+        // a step whose verify failed did run: it is undone with the completed steps
         Attempt.Failure failure = result.isOk() ? Attempt.Failure.NONE
-                : cancelled.getAsBoolean() ? Attempt.Failure.INTERRUPTED : Attempt.Failure.FAILED;
+                : cancelled.getAsBoolean() ? Attempt.Failure.INTERRUPTED
+                : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
         return end(step, type, args, failure, result.message(), result.outputs(), attempt, started);
     }
 

@@ -84,6 +84,40 @@ class InterpreterUndoTest {
     }
 
     @Test
+    void aStepWhoseVerifyFailsRanAndIsUndoneFirst() {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "unverified" {
+                  step s1 = mark
+                    undo mark { name: "undo1" }
+                  step s2 = mark
+                    undo mark { name: "undo2" }
+                    verify 1 == 2
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        assertEquals(List.of("s1", "s2", "undo2", "undo1"), h.marks().names("start"));
+        assertEquals(StepStatus.UNDONE, outcome(result, "s2").status());
+        assertTrue(result.message().contains("verify failed"), result.message());
+    }
+
+    @Test
+    void aStepThatFailsToRunIsNotUndone() {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "broken" {
+                  step s1 = mark
+                    undo mark { name: "undo1" }
+                  step s2 = mark { fail: true }
+                    undo mark { name: "undo2" }
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        assertEquals(List.of("s1", "s2", "undo1"), h.marks().names("start"));
+        assertEquals(StepStatus.FAILED, outcome(result, "s2").status());
+    }
+
+    @Test
     void onFailureStepsDoNotRunAfterSuccess() {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run("""
