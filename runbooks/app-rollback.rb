@@ -27,53 +27,85 @@ runbook "app-rollback" {
 
   # Step 1: identify the target version
   step recent = git.log { repo: repo, n: 10 }
+
   step tags = git.tags { repo: repo }
+
   step current = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
 
   # Step 2: prepare
   step snapshot = git.tag {
-    repo: repo
-    name: "rollback-${now('yyyyMMdd_HHmmss')}"
+    repo: repo,
+    name: "rollback-${now('yyyyMMdd_HHmmss')}",
     message: "state before rolling ${app} back to ${target}"
   }
     # the tag is the backup of the pre-rollback state: keep it even when the rollback is undone
-    undo notify { title: "KEPT", message: "kept tag ${it.tag} at ${it.commit} (the state before the rollback)" }
+    undo notify {
+      title: "KEPT",
+      message: "kept tag ${it.tag} at ${it.commit} (the state before the rollback)"
+    }
+
   step quiet_health = service.stop { name: health_service, systemctl: systemctl }
+
   step scale_down = pm2.scale { name: app, instances: 1, pm2: pm2, pm2_home: pm2_home }
 
   # Step 3: execute
   step checkout = git.checkout { repo: repo, ref: target }
     confirm "Check out ${target} in ${repo} and reload ${app} from it?"
-    undo git.checkout { repo: repo, ref: it.previous_branch != "" ? it.previous_branch : it.previous }
+    undo git.checkout {
+      repo: repo,
+      ref: it.previous_branch != "" ? it.previous_branch : it.previous
+    }
+
   step deps = npm.ci { dir: repo, production: true, npm: npm }
     timeout 10m
-  step reload = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+
+  step reload = pm2.reload {
+    ecosystem: ecosystem,
+    env: "production",
+    name: app,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
+
   step health = http.check { url: health_url, status: 200 }
     retry health_attempts delay 2s
 
   # Step 4: verify
   step online = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
     verify it.status == "online" within 30s every 2s
+
   step logs = pm2.logs { name: app, lines: 50, pm2: pm2, pm2_home: pm2_home }
+
   step api_status = http.check { url: status_url, status: 200 }
     retry 5 delay 1s
 
-  verify "health endpoint answers" http.check { url: health_url } expect it.status == 200 within 30s every 2s
-  verify "status endpoint answers" http.check { url: status_url } expect it.status == 200 within 30s every 2s
+  verify "health endpoint answers" http.check { url: health_url }
+    expect it.status == 200 within 30s every 2s
 
-  # A failed rollback: the checkout was undone; put the previous code's dependencies back and reload it.
-  on_failure {
-    step redeploy_deps = npm.ci { dir: repo, production: true, npm: npm }
-      when has(steps, "checkout")
-    step redeploy = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
-      when has(steps, "checkout")
-  }
+  verify "status endpoint answers" http.check { url: status_url }
+    expect it.status == 200 within 30s every 2s
 
   # Step 5: scale back up and re-enable the health checks, whatever happened
   finally {
     step scale_up = pm2.scale { name: app, instances: instances, pm2: pm2, pm2_home: pm2_home }
       when has(steps, "scale_down")
+
     step resume_health = service.start { name: health_service, systemctl: systemctl }
       when has(steps, "quiet_health")
+  }
+
+  # A failed rollback: the checkout was undone; put the previous code's dependencies back and reload it.
+  on_failure {
+    step redeploy_deps = npm.ci { dir: repo, production: true, npm: npm }
+      when has(steps, "checkout")
+
+    step redeploy = pm2.reload {
+      ecosystem: ecosystem,
+      env: "production",
+      name: app,
+      pm2: pm2,
+      pm2_home: pm2_home
+    }
+      when has(steps, "checkout")
   }
 }

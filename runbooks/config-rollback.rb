@@ -13,6 +13,7 @@ runbook "config-rollback" {
   param ecosystem: path = dirname(env_file) + "/ecosystem.config.js" "the pm2 ecosystem file"
   param pm2: string = "pm2" "the pm2 binary"
   param pm2_home: path = env("PM2_HOME", env("HOME", "/root") + "/.pm2") "PM2_HOME of the pm2 daemon"
+  param health_url: string = "http://localhost:3001/health" "must answer 200 after the restart"
   param site: path = "/etc/nginx/sites-available/cryptique" "the live nginx site config"
   param nginx: string = "nginx" "the nginx binary"
   param nginx_prefix: path = "/usr/share/nginx/" "nginx -p (Debian's compiled-in prefix)"
@@ -25,27 +26,56 @@ runbook "config-rollback" {
   step env_backup = file.backup { path: env_file }
     when config == "env"
     verify exists(it.backup)
+
   step env_restore = file.restore { from: from, to: env_file }
     when config == "env"
     confirm "Replace ${env_file} with ${from} and restart ${app}?"
-  step restart = pm2.restart { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+
+  step restart = pm2.restart {
+    ecosystem: ecosystem,
+    env: "production",
+    name: app,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
     when config == "env"
+
+  step health = http.check { url: health_url }
+    when config == "env"
+    retry 15 delay 2s
 
   # Nginx configuration
   step nginx_backup = nginx.config.backup { path: site }
     when config == "nginx"
+
   step nginx_restore = nginx.config.restore {
-    from: from, to: site, reload: true, nginx: nginx, prefix: nginx_prefix, conf: nginx_conf
+    from: from,
+    to: site,
+    reload: true,
+    nginx: nginx,
+    prefix: nginx_prefix,
+    conf: nginx_conf
   }
     when config == "nginx"
     confirm "Replace ${site} with ${from}, test it and reload nginx?"
+
   step nginx_check = nginx.test { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
     when config == "nginx"
     verify it.ok
 
   # The env file was put back by the undo: restart the app on it again.
   on_failure {
-    step restart_again = pm2.restart { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+    step restart_again = pm2.restart {
+      ecosystem: ecosystem,
+      env: "production",
+      name: app,
+      pm2: pm2,
+      pm2_home: pm2_home
+    }
       when config == "env" && has(steps, "env_restore")
+
+    step health_again = http.check { url: health_url }
+      when config == "env" && has(steps, "env_restore")
+      retry 15 delay 2s
   }
 }

@@ -28,31 +28,48 @@ runbook "full-recovery" {
   # 1. Stop all services
   step stop_apps = pm2.stop { name: "all", pm2: pm2, pm2_home: pm2_home }
     confirm "Stop every pm2 app (pm2 stop all)?"
+
   step stop_nginx = nginx.stop { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
     confirm "Stop nginx (the site goes down until the recovery ends)?"
 
   # 2. Restore from the full backup, after a snapshot of what is there now
   step snapshot_app = exec { argv: ["cp", "-a", app_dir, snapshot] }
     verify exists(snapshot)
+
   step snapshot_site = file.backup { path: site }
+
   step restore = exec { argv: [restore_script, backup], cwd: app_dir }
     confirm "Restore ${app_dir} from ${backup} (the current tree is kept at ${snapshot})?"
     timeout 30m
     undo shell { script: "rm -rf '${app_dir}' && cp -a '${snapshot}' '${app_dir}'" }
-  step restore_site = file.copy { from: backup + "/nginx/" + basename(site), to: site, overwrite: true }
+
+  step restore_site = file.copy {
+    from: backup + "/nginx/" + basename(site),
+    to: site,
+    overwrite: true
+  }
     when exists(backup + "/nginx/" + basename(site))
     confirm "Replace ${site} with the backup's copy?"
+
   step test_nginx = nginx.test { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
 
   # 3. Start services
   step start_nginx = nginx.start { nginx: nginx, prefix: nginx_prefix, conf: nginx_conf }
-  step start_apps = pm2.start { ecosystem: ecosystem, env: "production", pm2: pm2, pm2_home: pm2_home }
+
+  step start_apps = pm2.start {
+    ecosystem: ecosystem,
+    env: "production",
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
 
   # 4. Verify system health
   step health = http.check { url: health_url }
     retry 15 delay 2s
+
   step site_health = http.check { url: site_url }
     retry 5 delay 2s
 
-  verify "every pm2 app is online" pm2.list { pm2: pm2, pm2_home: pm2_home } expect it.all_online within 30s every 2s
+  verify "every pm2 app is online" pm2.list { pm2: pm2, pm2_home: pm2_home }
+    expect it.all_online within 30s every 2s
 }

@@ -20,64 +20,92 @@ runbook "rollback-drill" {
   require "the repository exists": exists(repo + "/.git")
 
   step start = git.head { repo: repo }
+
   step clean = git.status { repo: repo }
     verify it.clean
 
   # 1. Create the test deployment
   step branch = git.branch { repo: repo, name: "rollback-test-${now('yyyyMMdd')}", checkout: true }
-    require "the drill starts from ${main_branch}": steps.start.branch == main_branch
+    require "the drill starts from \${main_branch}": steps.start.branch == main_branch
 
   # 2. Make a harmless change
   step change = file.write {
-    path: repo + "/" + test_file
-    content: "// Rollback test ${now()}\n"
+    path: repo + "/" + test_file,
+    content: "// Rollback test ${now()}\n",
     mode: "append"
   }
+
   step commit = git.commit { repo: repo, message: "Rollback test", add_all: true }
     undo exec { argv: ["git", "-C", repo, "reset", "--hard", "HEAD~1"] }
 
   # 3. Deploy the test change
-  step deploy_test = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+  step deploy_test = pm2.reload {
+    ecosystem: ecosystem,
+    env: "production",
+    name: app,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
+
   step test_health = http.check { url: health_url }
     retry 15 delay 2s
 
   # 4. Execute the rollback procedure
   step rollback = git.checkout { repo: repo, ref: main_branch }
     confirm "Roll ${app} back from the drill branch to ${main_branch}?"
-    undo git.checkout { repo: repo, ref: it.previous_branch != "" ? it.previous_branch : it.previous }
-  step redeploy = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+    undo git.checkout {
+      repo: repo,
+      ref: it.previous_branch != "" ? it.previous_branch : it.previous
+    }
+
+  step redeploy = pm2.reload {
+    ecosystem: ecosystem,
+    env: "production",
+    name: app,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
 
   # 5. Verify the rollback
   step health = http.check { url: health_url }
     retry 15 delay 2s
+
   step head = git.head { repo: repo }
     verify it.commit == steps.start.commit && it.branch == main_branch
+
   step online = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
     verify it.status == "online" within 30s every 2s
 
   # Clean up: the drill branch is no longer needed
   step cleanup = exec { argv: ["git", "-C", repo, "branch", "-D", steps.branch.branch] }
+    verify it.exit_code == 0 && contains(it.stdout, "Deleted branch")
 
   # 6. Document the drill
   step report = notify {
-    to: notes
-    title: "ROLLBACK DRILL PASSED"
-    message: """
-      Drill branch: ${steps.branch.branch} (commit ${steps.commit.short}, deleted)
-      Rolled back to: ${main_branch} at ${steps.head.short}
-      App: ${app}, status ${steps.online.status}, ${steps.online.instances} instance(s)
-      Health: ${health_url} answered ${steps.health.status}
-      """
+    to: notes,
+    title: "ROLLBACK DRILL PASSED",
+    message: "Drill branch: ${steps.branch.branch} (commit ${steps.commit.short}, deleted)\nRolled back to: ${main_branch} at ${steps.head.short}\nApp: ${app}, status ${steps.online.status}, ${steps.online.instances} instance(s)\nHealth: ${health_url} answered ${steps.health.status}"
   }
 
   # The steps above were undone (main checked out again): make pm2 run the main branch's code.
   on_failure {
-    step restore_main = pm2.reload { ecosystem: ecosystem, env: "production", name: app, pm2: pm2, pm2_home: pm2_home }
+    step restore_main = pm2.reload {
+      ecosystem: ecosystem,
+      env: "production",
+      name: app,
+      pm2: pm2,
+      pm2_home: pm2_home
+    }
       when has(steps, "deploy_test")
+
+    step health_after_failure = http.check { url: health_url }
+      when has(steps, "deploy_test")
+      retry 15 delay 2s
+
     step report_failure = notify {
-      to: notes
-      title: "ROLLBACK DRILL FAILED"
-      message: "The rollback drill of ${app} failed; its steps were undone. Document the issue and fix the procedure."
+      to: notes,
+      title: "ROLLBACK DRILL FAILED",
+      message: "The rollback drill of ${app} failed; its steps were undone. Document the issue and fix the procedure.",
       severity: "high"
     }
   }

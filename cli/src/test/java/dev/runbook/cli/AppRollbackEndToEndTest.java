@@ -123,7 +123,8 @@ class AppRollbackEndToEndTest {
         List<String> args = List.of("run", OpsFixture.runbook("config-rollback.rb").toString(), "--yes",
                 "--param", "config=env", "--param", "from=" + backup, "--param", "env_file=" + envFile,
                 "--param", "app=" + OpsFixture.APP, "--param", "ecosystem=" + world.repo.resolve("ecosystem.config.js"),
-                "--param", "pm2=" + world.pm2, "--param", "pm2_home=" + world.pm2Home);
+                "--param", "pm2=" + world.pm2, "--param", "pm2_home=" + world.pm2Home,
+                "--param", "health_url=" + world.url("/health"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 

@@ -86,7 +86,9 @@ final class DslModelBuilder {
         if (e instanceof Literal lit && lit.value() instanceof String s) {
             return s;
         }
-        return dev.runbook.model.expr.ExprPrinter.print(e);
+        // a text with ${...} parts is kept as written (without its quotes), as the YAML reader keeps it
+        String raw = ctx.getText();
+        return ctx.STRING() != null ? raw.substring(1, raw.length() - 1) : raw.substring(3, raw.length() - 3);
     }
 
     private Param createParam(RunbookParser.ParamMemberContext ctx) {

@@ -151,7 +151,7 @@ final class YamlValues {
             return null;
         }
         Expr e = parse((ScalarNode) node, false);
-        return e instanceof Literal lit && lit.value() instanceof String s ? s : ExprPrinter.print(e);
+        return e instanceof Literal lit && lit.value() instanceof String s ? s : raw;
     }
 
     /** {@code 30s}, {@code 1h30m}, {@code 250ms}, or a ${...} template; anything else is RB0003. */

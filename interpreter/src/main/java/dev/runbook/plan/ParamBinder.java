@@ -36,8 +36,9 @@ public final class ParamBinder {
     }
 
     /**
-     * Like {@link #bind}; with {@code missingUnknown} a required param that was not given is unknown ({@code <name>})
-     * instead of an error, for comparing plans (diff) without inventing values.
+     * Like {@link #bind}; with {@code missingUnknown} a required param that was not given, or a default that cannot
+     * be evaluated on this machine (e.g. latest() of a directory that only exists in production), is unknown
+     * ({@code <name>}) instead of an error, for comparing plans (diff) without inventing values.
      */
     public static BoundParams bind(Runbook rb, Map<String, Object> given, Env env, Redactor redactor,
                                    Diagnostics diagnostics, boolean missingUnknown) {
@@ -56,8 +57,16 @@ public final class ParamBinder {
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
         for (Param p : rb.params()) {
-            Object value = missingUnknown && p.required() && !given.containsKey(p.name())
-                    ? new Unknown(p.name()) : value(p, given, env, values, diagnostics, where);
+            Object value;
+            if (missingUnknown && p.required() && !given.containsKey(p.name())) {
+                value = new Unknown(p.name());
+            } else if (missingUnknown && !given.containsKey(p.name())) {
+                Diagnostics scratch = new Diagnostics();
+                value = value(p, given, env, values, scratch, where);
+                value = scratch.hasErrors() ? new Unknown(p.name()) : value;
+            } else {
+                value = value(p, given, env, values, diagnostics, where);
+            }
             values.put(p.name(), value);
             if (p.type().isSecret()) {
                 secrets.add(p.name());

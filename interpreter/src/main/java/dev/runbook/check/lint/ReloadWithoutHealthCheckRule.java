@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * RB0603 (warning): a reload or restart (pm2, nginx, a service) with no health check after it: no later
- * {@code http.check}, no {@code http.get} with a verify, no final verify.
+ * {@code http.check}, no {@code http.get} with a verify, no verified {@code pm2.describe} (for workers that serve
+ * no HTTP), no final verify.
  */
 public final class ReloadWithoutHealthCheckRule implements LintRule {
     @Override
@@ -22,8 +23,8 @@ public final class ReloadWithoutHealthCheckRule implements LintRule {
 
     @Override
     public String help() {
-        return "After a reload or restart, prove the service answers: an http.check step after it, or a final "
-                + "`verify` with an http.get probe.";
+        return "After a reload or restart, prove the service answers: an http.check step after it (a verified "
+                + "pm2.describe for a worker without HTTP), or a final `verify` with an http.get probe.";
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class StepKinds {
 
     /** An {@code http.check} (it asserts by itself), or an {@code http.get} with a verify. */
     static boolean healthCheck(Step s) {
-        return s.type().equals("http.check") || s.type().equals("http.get") && !s.verifies().isEmpty();
+        return s.type().equals("http.check") || s.type().equals("http.get") && !s.verifies().isEmpty()
+                || s.type().equals("pm2.describe") && !s.verifies().isEmpty();
     }
 
     /** A {@code confirm} step: a human gate of its own. */

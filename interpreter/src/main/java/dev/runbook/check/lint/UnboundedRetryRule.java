@@ -7,9 +7,9 @@ import dev.runbook.model.Step;
 import dev.runbook.model.expr.Literal;
 import java.time.Duration;
 
-/** RB0606 (warning): a retry without a bound: more than 10 attempts, or no delay between them. */
+/** RB0606 (warning): a retry without a bound: more than 30 attempts, or no delay between them. */
 public final class UnboundedRetryRule implements LintRule {
-    static final long MAX_ATTEMPTS = 10;
+    static final long MAX_ATTEMPTS = 30;
 
     @Override
     public String code() {
