@@ -26,5 +26,4 @@ machine
 b=$(echo "${bash[*]}" | median); r=$(echo "${rb[*]}" | median)
 echo "bash, $n x /bin/true:              ${bash[*]} ms; median $b"
 echo "./runbook run, $n exec steps:       ${rb[*]} ms; median $r ($(ratio "$r" "$b")x)"
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v r="$r" -v b="$b" 'BEGIN {exit !(r <= 3 * b)}' && echo "within budget (3x)" || echo "OVER BUDGET (3x)"

@@ -30,6 +30,5 @@ machine
 a=$(echo "${t10[*]}" | median); b=$(echo "${t20[*]}" | median)
 echo "plan --format json, 10,000 steps: ${t10[*]} ms; median $a"
 echo "plan --format json, 20,000 steps: ${t20[*]} ms; median $b ($(ratio "$b" "$a")x the 10k)"
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v a="$a" 'BEGIN {exit !(a < 2000)}' && echo "10k within budget (2 s)" || echo "10k OVER BUDGET (2 s)"
 awk -v a="$a" -v b="$b" 'BEGIN {exit !(b < 2.2 * a)}' && echo "20k within budget (2.2x)" || echo "20k OVER BUDGET (2.2x)"

@@ -26,5 +26,4 @@ if [ -f "$jsa" ]; then
   d=$(echo "${direct[*]}" | median)
   echo "java -jar runbook.jar check, AppCDS:          ${direct[*]} ms; median $d ($(ratio "$d" "$h")x)"
 fi
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v l="$l" -v h="$h" 'BEGIN {exit !(l <= 4 * h)}' && echo "launcher within budget (4x)" || echo "launcher OVER BUDGET (4x)"
