@@ -11,9 +11,6 @@ import picocli.CommandLine.Command;
 /** The command line. {@link #run} is what tests call; {@code main} only exits with its result. */
 @Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
-        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, ResumeCommand.class,
-            RunsCommand.class, ShowCommand.class, StepsCommand.class, FmtCommand.class, ConvertCommand.class,
-            DiffCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:ok",
             " 1:a step or verify failed (completed steps were undone)",
@@ -25,6 +22,11 @@ import picocli.CommandLine.Command;
             "70:internal error (a bug: please report it)",
             "130:interrupted (Ctrl-C); the journal is left for resume"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order that help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, PlanCommand.class, RunCommand.class,
+            ResumeCommand.class, RunsCommand.class, ShowCommand.class, StepsCommand.class, FmtCommand.class,
+            ConvertCommand.class, DiffCommand.class, SchemaCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
     /** Runs one command line; output goes to {@code out} and {@code err}; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         Services services = new Services(out, err, StepRegistry.load());
-        CommandLine cli = new CommandLine(new Main(), new Factory(services));
+        CommandLine cli = commandLine(services, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -68,6 +70,24 @@ public final class Main implements Runnable {
         });
         services.setDebug(List.of(args).contains("--debug"));
         return cli.execute(args);
+    }
+
+    /**
+     * Picocli reads every command's annotations by reflection when it is added, a large share of a cold start. A
+     * command line that names a command gets only that one; anything else (help, a typo, no command) gets all.
+     */
+    private static CommandLine commandLine(Services services, String[] args) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(services));
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> named = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
+            cli.addSubcommand(command);
+        }
+        if (named == null) {
+            cli.addSubcommand(new CommandLine.HelpCommand());
+        }
+        return cli;
     }
 
     /** {@code runbook chek}: one line naming the word and the closest command, instead of picocli's list. */

@@ -21,16 +21,30 @@ public final class DslReader {
         RunbookLexer lexer = new RunbookLexer(new ANTLRInputStream(file.text()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        RunbookParser parser = new RunbookParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        RunbookParser.FileContext tree = parser.file();
-        if (errors.count() > 0) {
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        var deep = NestingLimit.tooDeep(tokens.getTokens());
+        if (deep.isPresent()) {
+            diagnostics.error(SyntaxErrors.CODE, positions.of(deep.get()), NestingLimit.message());
             return null;
         }
-        // ${...} parts of strings are parsed while building: their syntax errors also mean there is no model
+        RunbookParser parser = new RunbookParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
         Diagnostics built = new Diagnostics(Integer.MAX_VALUE);
-        Runbook runbook = new DslModelBuilder(positions, built).createRunbook(tree.runbookDecl());
+        Runbook runbook;
+        try {
+            RunbookParser.FileContext tree = parser.file();
+            if (errors.count() > 0) {
+                return null;
+            }
+            // ${...} parts of strings are parsed while building: their syntax errors also mean there is no model
+            runbook = new DslModelBuilder(positions, built).createRunbook(tree.runbookDecl());
+        } catch (StackOverflowError e) {
+            // a backstop behind NestingLimit: strings nested in ${...} in strings, say
+            diagnostics.error(SyntaxErrors.CODE, positions.at(0, 0), "the file is nested too deeply to read");
+            return null;
+        }
         diagnostics.addAll(built);
         boolean syntax = built.all().stream().anyMatch(d -> d.isError()
                 && (SyntaxErrors.CODE.equals(d.code()) || Templates.CODE.equals(d.code())));

@@ -33,7 +33,24 @@ final class ExpressionBuilder {
         this.diagnostics = diagnostics;
     }
 
+    /** How deep {@link #build} has recursed: a long operator chain is a left-deep tree, one level per operator. */
+    private int depth;
+
     Expr build(ExprContext ctx) {
+        if (depth >= NestingLimit.MAX_CHAIN) {
+            diagnostics.error(SyntaxErrors.CODE, positions.of(ctx), "the expression chains more than "
+                    + NestingLimit.MAX_CHAIN + " operators; split it");
+            return new Literal(null, positions.of(ctx));
+        }
+        depth++;
+        try {
+            return create(ctx);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr create(ExprContext ctx) {
         Span span = positions.of(ctx);
         if (ctx instanceof RunbookParser.PrimaryExprContext p) {
             return createPrimary(p.primary());

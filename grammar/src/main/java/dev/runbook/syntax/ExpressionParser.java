@@ -25,14 +25,28 @@ public final class ExpressionParser {
         RunbookLexer lexer = new RunbookLexer(new ANTLRInputStream(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        RunbookParser parser = new RunbookParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        RunbookParser.ExprOnlyContext tree = parser.exprOnly();
-        if (errors.count() > 0) {
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        var deep = NestingLimit.tooDeep(tokens.getTokens());
+        if (deep.isPresent()) {
+            diagnostics.error(SyntaxErrors.CODE, positions.of(deep.get()), NestingLimit.message());
             return new Literal(null, positions.at(0, text.length()));
         }
-        return new ExpressionBuilder(positions, diagnostics).build(tree.expr());
+        RunbookParser parser = new RunbookParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        try {
+            RunbookParser.ExprOnlyContext tree = parser.exprOnly();
+            if (errors.count() > 0) {
+                return new Literal(null, positions.at(0, text.length()));
+            }
+            return new ExpressionBuilder(positions, diagnostics).build(tree.expr());
+        } catch (StackOverflowError e) {
+            // a backstop behind NestingLimit: strings nested in ${...} in strings, say
+            diagnostics.error(SyntaxErrors.CODE, positions.at(0, text.length()), "the expression is nested too "
+                    + "deeply to read");
+            return new Literal(null, positions.at(0, text.length()));
+        }
     }
 
     /** A string that may hold {@code ${...}} parts (YAML values): literal text and expressions. */

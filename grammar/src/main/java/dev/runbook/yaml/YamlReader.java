@@ -88,6 +88,12 @@ public final class YamlReader {
         } catch (YamlEngineException e) {
             diagnostics.add(limitError(e, file, settings, positions));
             return null;
+        } catch (NumberFormatException e) {
+            // snakeyaml-engine throws this when a backslash-u, -U or -x escape is cut short by the end of file
+            int at = Math.max(0, file.text().lastIndexOf('\\'));
+            diagnostics.error("RB0012", positions.point(at), "YAML: an escape (\\u, \\U or \\x) without its hex "
+                    + "digits in a double-quoted string");
+            return null;
         } catch (StackOverflowError e) {
             diagnostics.error("RB0017", positions.point(0), "the document is nested too deeply to read");
             return null;

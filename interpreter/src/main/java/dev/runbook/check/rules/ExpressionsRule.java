@@ -18,6 +18,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.Literal;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,8 +39,20 @@ public final class ExpressionsRule implements Rule {
         for (Guard g : rb.requires()) {
             TypeChecker.checkCondition(g.condition(), "a require", top, d);
         }
-        for (Step s : rb.allSteps()) {
-            step(context, s);
+        // computed once: per step they made a 10,000-step check quadratic
+        Set<String> later = new HashSet<>();
+        rb.finallySteps().forEach(f -> later.add(f.id()));
+        rb.onFailureSteps().forEach(f -> later.add(f.id()));
+        List<Step> main = rb.steps();
+        main.forEach(m -> later.remove(m.id()));
+        for (Step s : main) {
+            step(context, s, later);
+        }
+        for (Step s : rb.finallySteps()) {
+            step(context, s, Set.of());
+        }
+        for (Step s : rb.onFailureSteps()) {
+            step(context, s, Set.of());
         }
         for (Verify v : rb.verifies()) {
             Scope scope = context.scope("");
@@ -59,14 +72,9 @@ public final class ExpressionsRule implements Rule {
         return out;
     }
 
-    private void step(CheckContext context, Step s) {
+    /** {@code later}: ids of finally/on_failure steps that a main step cannot read (empty for those steps). */
+    private void step(CheckContext context, Step s, Set<String> later) {
         Diagnostics d = context.diagnostics();
-        Set<String> later = new HashSet<>();
-        if (context.runbook().steps().contains(s)) {
-            context.runbook().finallySteps().forEach(f -> later.add(f.id()));
-            context.runbook().onFailureSteps().forEach(f -> later.add(f.id()));
-            context.runbook().steps().forEach(m -> later.remove(m.id()));
-        }
         Scope after = readable(context.scope(s.id()), s, later, true, d);
         Scope scope = readable(context.scope(s.id()), s, later, false, d);
         Map<String, Type> outputs = context.outputs(s);

@@ -1,0 +1,3 @@
+runbook "x" {
+  step a = wa[31mit { duration: 1s }
+}

@@ -1,0 +1,3 @@
+runbook "x" {
+  step a = wa‮it { duration: 1s }
+}

@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = wait { duration: [1s] }
+}

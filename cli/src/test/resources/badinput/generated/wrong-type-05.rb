@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = wait { duration: {a: 1s} }
+}

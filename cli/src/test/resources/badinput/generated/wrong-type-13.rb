@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = exec { argv: "true" }
+}

@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = http.check { url: 1 }
+}

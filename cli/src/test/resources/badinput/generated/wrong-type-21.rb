@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = notify { message: [] }
+}

@@ -1,0 +1,3 @@
+runbook "wrong" {
+  step s = file.write { path: true }
+}

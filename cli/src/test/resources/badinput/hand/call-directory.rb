@@ -1,0 +1,3 @@
+runbook "x" {
+  step a = call "/" { }
+}

@@ -1,0 +1,1 @@
+runbook "x" {  step a = wait { duration: 1s }  step b = wait { duration: x }}

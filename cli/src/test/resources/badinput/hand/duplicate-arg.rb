@@ -1,0 +1,3 @@
+runbook "x" {
+  step a = wait { duration: 1s, duration: 2s }
+}

@@ -1,0 +1,5 @@
+runbook "x" {
+  step a = wait { duration: 1s }
+    timeout 1s
+    timeout 2s
+}

@@ -1,0 +1,3 @@
+runbook "step" {
+  step step = step { step: step }
+}

@@ -1,0 +1,3 @@
+runbook "x" {
+  param p: enum() = "a"
+}

@@ -1,0 +1,4 @@
+runbook "a" {
+}
+runbook "b" {
+}

@@ -1,0 +1,2 @@
+runbook "x" {
+  step a = wait { duration: 1s

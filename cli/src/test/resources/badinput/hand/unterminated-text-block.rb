@@ -1,0 +1,4 @@
+runbook "x" {
+  description """
+  never ends
+}

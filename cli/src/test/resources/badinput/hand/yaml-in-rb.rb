@@ -1,0 +1,2 @@
+runbook: x
+steps: []
