@@ -16,7 +16,7 @@ public record Invocation(String type, Span typeSpan, String target, Span targetS
     }
 
     public boolean isCall() {
-        return CALL.equals(type);
+        return CALL.equals(type) && target != null;
     }
 
     public Optional<Arg> arg(String name) {

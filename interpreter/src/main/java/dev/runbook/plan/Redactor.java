@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
     public static final String MASK = "********";
-    private static final Pattern URI_PASSWORD = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s\"']+:)([^@/\\s\"']+)@");
+    private static final Pattern URI_PASSWORD =
+            Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^:/@\\s\"']{1,256}:)([^@/\\s\"']{1,256})@");
     private static final int MIN_LENGTH = 3;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 

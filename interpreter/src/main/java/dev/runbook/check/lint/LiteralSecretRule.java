@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code env(...)}), or a URI with a password in it ({@code mongodb://user:pass@host}).
  */
 public final class LiteralSecretRule implements LintRule {
-    private static final Pattern URI_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:[^@\\s/]+@");
+    private static final Pattern URI_PASSWORD =
+            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,31}://[^/\\s:@]{1,256}:[^@\\s/]{1,256}@");
 
     @Override
     public String code() {
@@ -51,7 +52,8 @@ public final class LiteralSecretRule implements LintRule {
     }
 
     private void uri(CheckContext context, Literal literal, Set<Span> reported) {
-        if (URI_PASSWORD.matcher((String) literal.value()).find() && !reported.contains(literal.span())) {
+        String text = (String) literal.value();
+        if (text.contains("://") && URI_PASSWORD.matcher(text).find() && !reported.contains(literal.span())) {
             reported.add(literal.span());
             context.diagnostics().add(Diagnostic.warning(code(), literal.span(), "a password is written in this URI")
                     .withHint("take it from a secret param: \"mongodb://user:${password}@host\""));
