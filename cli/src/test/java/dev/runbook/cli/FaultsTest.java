@@ -216,4 +216,53 @@ class FaultsTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A journal that stops being writable mid-run, for real: the CLI in its own JVM under {@code ulimit -f 8} (files
+     * up to 8 KiB; the JVM ignores SIGXFSZ, so a write past it fails with EFBIG, as on a full disk). The plan and the
+     * markers are small; two steps print 6000 characters each, which their step-end lines carry, so the journal
+     * passes 8 KiB in the middle of the run. Documented: the run goes on (the run matters more than its record),
+     * warns on stderr, and ends as its steps do.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void journalOnAFullDiskStandInFileSizeLimitMidRunWarnsAndTheRunStillFinishes() throws Exception {
+        Path state = dir.resolve("state");
+        Path marker = dir.resolve("marker.txt");
+        Path rb = runbook("big", """
+                runbook "big" {
+                  param marker: string
+                  step first = exec { argv: ["sh", "-c", "head -c 6000 /dev/zero | tr '\\\\0' x"] }
+                  step second = exec { argv: ["sh", "-c", "head -c 6000 /dev/zero | tr '\\\\0' y"] }
+                  step mark = file.write { path: marker, content: "done" }
+                }
+                """);
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of("bash", "-c", "ulimit -f 8 && exec \"$@\"", "bash", java, "-XX:-UsePerfData",
+                "-Xshare:off", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.runbook.cli.Main",
+                "run", rb.toString(), "--state-dir", state.toString(), "--param", "marker=" + marker);
+        Path out = dir.resolve("big.out");
+        Path err = dir.resolve("big.err");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        if (!p.waitFor(50, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the CLI hung; stderr: " + Files.readString(err));
+        }
+        Outcome o = new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+        assertFalse(o.all().contains("at dev.runbook") || o.all().contains("\tat "), "a stack trace:\n" + o);
+        assertEquals(ExitCodes.OK, o.code(), o.toString());
+        assertTrue(o.err().contains("the journal could not be written") && o.err().contains("File too large"),
+                o.toString());
+        assertEquals("done", Files.readString(marker), "the steps after the journal failed did not run:\n" + o);
+        try (Stream<Path> runs = Files.list(state.resolve("runs"))) {
+            Path journal = runs.toList().get(0).resolve("journal.jsonl");
+            long size = Files.size(journal);
+            assertTrue(size > 0 && size <= 8192, "journal size " + size);
+            // the kernel wrote what fit, so the last line may be torn; resume ignores a torn last line
+            String text = Files.readString(journal);
+            assertTrue(text.contains("\"run-start\""), text);
+        }
+    }
 }
