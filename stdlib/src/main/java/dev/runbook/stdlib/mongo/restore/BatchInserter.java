@@ -133,7 +133,7 @@ final class BatchInserter implements AutoCloseable {
                         + e.getWriteConcernError().getMessage(), e);
             }
         } catch (MongoException e) {
-            throw new RestoreAbort(tally.namespace() + ": insert failed: " + e.getMessage(), e);
+            throw new RestoreAbort(tally.namespace() + ": insert failed: " + MongoErrors.describe(e), e);
         }
     }
 

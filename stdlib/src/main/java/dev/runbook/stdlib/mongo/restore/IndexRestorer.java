@@ -41,7 +41,7 @@ final class IndexRestorer {
             try {
                 client.getDatabase(p.db()).runCommand(command);
             } catch (MongoException e) {
-                throw new RestoreAbort("creating indexes of " + p.namespace() + ": " + e.getMessage(), e);
+                throw new RestoreAbort("creating indexes of " + p.namespace() + ": " + MongoErrors.describe(e), e);
             }
         }
     }

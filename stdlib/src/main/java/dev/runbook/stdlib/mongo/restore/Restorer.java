@@ -94,7 +94,7 @@ public final class Restorer {
                     db.runCommand(createCommand(p));
                 }
             } catch (MongoException e) {
-                throw new RestoreAbort("preparing " + p.namespace() + ": " + e.getMessage(), e);
+                throw new RestoreAbort("preparing " + p.namespace() + ": " + MongoErrors.describe(e), e);
             }
         }
     }
