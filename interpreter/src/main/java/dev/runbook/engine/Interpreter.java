@@ -108,7 +108,7 @@ public final class Interpreter {
             failed = new FinalVerifier(runner, state, listener, registry, cancel::get).verify(rb.verifies());
         }
         RunStatus status = RunStatus.OK;
-        String message = "all " + rb.steps().size() + " steps done";
+        String message = rb.steps().size() == 1 ? "the 1 step done" : "all " + rb.steps().size() + " steps done";
         if (failed != null || cancel.get()) {
             status = statusOf(failed, state, cancel.get());
             message = failed == null ? "interrupted" : "step " + failed.outcome().id() + " failed: "
