@@ -128,7 +128,7 @@ public final class Json {
         return v;
     }
 
-    public static final class JsonException extends RuntimeException {
+    public static final class JsonException extends IllegalArgumentException {
         public JsonException(String message) {
             super(message);
         }

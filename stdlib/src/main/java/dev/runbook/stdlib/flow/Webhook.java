@@ -9,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /** Posts a flat JSON object of strings to a webhook; returns null when delivered, else why not, in words. */
 final class Webhook {
@@ -43,29 +42,13 @@ final class Webhook {
 
     /** Null-valued fields are left out. */
     static String json(Map<String, String> fields) {
-        StringJoiner out = new StringJoiner(",", "{", "}");
+        Map<String, String> present = new java.util.LinkedHashMap<>();
         fields.forEach((k, v) -> {
             if (v != null) {
-                out.add(quote(k) + ":" + quote(v));
+                present.put(k, v);
             }
         });
-        return out.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return dev.runbook.json.Json.write(present);
     }
 
     private static String abbreviate(String s) {

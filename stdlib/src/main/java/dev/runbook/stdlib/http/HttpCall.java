@@ -134,7 +134,7 @@ final class HttpCall {
         });
         String contentType = response.headers().firstValue("content-type").orElse(null);
         Object json = null;
-        if (complete && JsonBody.looksLikeJson(contentType, body)) {
+        if (complete && looksLikeJson(contentType, body)) {
             json = parseOrNull(body);
         }
         return new Response(response.statusCode(), body, new LinkedHashMap<>(headers), json, latency);
@@ -142,7 +142,7 @@ final class HttpCall {
 
     private static Object parseOrNull(String body) {
         try {
-            return JsonBody.parse(body);
+            return dev.runbook.json.Json.parse(body);
         } catch (IllegalArgumentException notJson) {
             return null;
         }
@@ -165,5 +165,14 @@ final class HttpCall {
 
     private static Exchange failure(StepContext context, String message) {
         return new Exchange(null, context.redact(message));
+    }
+
+    /** Whether a body should be read as JSON: a JSON content type, or (with none given) JSON-looking text. */
+    static boolean looksLikeJson(String contentType, String body) {
+        if (contentType != null && !contentType.isBlank()) {
+            return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        }
+        String t = body.strip();
+        return t.startsWith("{") || t.startsWith("[");
     }
 }

@@ -113,7 +113,7 @@ public final class HttpCheckStep implements StepType {
         }
         Object actual = hit.get().value();
         if (args.has("equals") && !JsonPath.same(actual, args.get("equals"))) {
-            return Optional.of(path + " is " + JsonBody.write(actual) + ", expected " + JsonBody.write(args.get("equals")));
+            return Optional.of(path + " is " + dev.runbook.json.Json.write(actual) + ", expected " + dev.runbook.json.Json.write(args.get("equals")));
         }
         return Optional.empty();
     }

@@ -54,7 +54,7 @@ public final class HttpPostStep implements StepType {
             return StepResult.failed("give either body or json, not both");
         }
         if (args.has("json")) {
-            String json = JsonBody.write(args.get("json"));
+            String json = dev.runbook.json.Json.write(args.get("json"));
             Map<String, String> type = Map.of("Content-Type", "application/json");
             return HttpCall.judge("POST", args, HttpCall.send("POST", args, json, type, context), context);
         }

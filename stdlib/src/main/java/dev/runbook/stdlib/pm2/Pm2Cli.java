@@ -90,7 +90,7 @@ final class Pm2Cli {
                     + env.getOrDefault("PM2_HOME", "~/.pm2") + " can start)");
         }
         List<Pm2Process> out = new ArrayList<>();
-        for (Object item : (List<?>) JsonText.parse(json)) {
+        for (Object item : (List<?>) dev.runbook.json.Json.parse(json)) {
             if (item instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> map = (Map<String, Object>) m;
