@@ -59,13 +59,13 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.pm2.Pm2DescribeStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2StartStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2StopStep());
-        all.add(new dev.runbook.stdlib.pm2.Pm2ReloadStep());
-        all.add(new dev.runbook.stdlib.pm2.Pm2RestartStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2CycleStep("reload"));
+        all.add(new dev.runbook.stdlib.pm2.Pm2CycleStep("restart"));
         all.add(new dev.runbook.stdlib.pm2.Pm2ScaleStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2DeleteStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2LogsStep());
-        all.add(new dev.runbook.stdlib.service.ServiceStartStep());
-        all.add(new dev.runbook.stdlib.service.ServiceStopStep());
+        all.add(new dev.runbook.stdlib.service.ServiceToggleStep(true));
+        all.add(new dev.runbook.stdlib.service.ServiceToggleStep(false));
         all.add(new dev.runbook.stdlib.service.ServiceReloadStep());
         all.add(new dev.runbook.stdlib.service.ServiceStatusStep());
         all.add(new dev.runbook.stdlib.nginx.NginxTestStep());

@@ -82,7 +82,7 @@ class Pm2StepsTest {
         StepResult logs = run(new Pm2LogsStep(), Map.of("name", "web", "lines", 10L));
         assertTrue(logs.outputs().get("lines").toString().contains("web listening on " + port), logs.outputs().toString());
 
-        StepResult restarted = run(new Pm2RestartStep(), Map.of("name", "web"));
+        StepResult restarted = run(new Pm2CycleStep("restart"), Map.of("name", "web"));
         assertTrue(restarted.isOk(), restarted.message());
         long newPid = (Long) ((List<?>) restarted.outputs().get("pids")).get(0);
         assertNotEquals(pid, newPid);
@@ -165,7 +165,7 @@ class Pm2StepsTest {
         assertTrue(started.isOk(), started.message());
         assertEquals(List.of("eco"), started.outputs().get("names"));
         assertTrue(OpsTools.get("http://127.0.0.1:" + port + "/").endsWith(" prod"));
-        StepResult reloaded = run(new Pm2ReloadStep(), Map.of("ecosystem", eco.toString(), "env", "production"));
+        StepResult reloaded = run(new Pm2CycleStep("reload"), Map.of("ecosystem", eco.toString(), "env", "production"));
         assertTrue(reloaded.isOk(), reloaded.message());
         assertNotEquals(started.outputs().get("pids"), reloaded.outputs().get("pids"));
         StepResult list = run(new Pm2ListStep(), Map.of());
@@ -179,7 +179,7 @@ class Pm2StepsTest {
 
     @Test
     void describeTextsNameTheCommandAndTheWait() {
-        Pm2ReloadStep reload = new Pm2ReloadStep();
+        Pm2CycleStep reload = new Pm2CycleStep("reload");
         assertEquals("pm2 reload ecosystem.config.js --only cryptique-backend --env production, then wait until every "
                 + "instance of cryptique-backend is online",
                 reload.describe(OpsTools.args(reload, Map.of("ecosystem", "ecosystem.config.js",

@@ -57,8 +57,8 @@ class ServiceStepsWithStandInSystemctlTest {
 
     @Test
     void stopThenUndoStartsAgainAndStatusFollows() throws Exception {
-        ServiceStopStep stop = new ServiceStopStep();
-        assertTrue(run(new ServiceStartStep(), "health").isOk());
+        ServiceToggleStep stop = new ServiceToggleStep(false);
+        assertTrue(run(new ServiceToggleStep(true), "health").isOk());
         assertEquals(true, run(new ServiceStatusStep(), "health").outputs().get("active"));
         StepResult stopped = run(stop, "health");
         assertTrue(stopped.isOk(), stopped.message());
@@ -75,7 +75,7 @@ class ServiceStepsWithStandInSystemctlTest {
 
     @Test
     void aFailedStartQuotesSystemctlAndSaysWhereToLook() throws Exception {
-        StepResult r = run(new ServiceStartStep(), "broken");
+        StepResult r = run(new ServiceToggleStep(true), "broken");
         assertFalse(r.isOk());
         assertTrue(r.message().contains("Job failed. See journalctl -xe"), r.message());
         assertTrue(r.message().contains("journalctl -u broken"), r.message());
@@ -85,7 +85,7 @@ class ServiceStepsWithStandInSystemctlTest {
     void reloadChecksTheUnitStaysActiveAndDescribeNamesTheCommand() throws Exception {
         StepResult r = run(new ServiceReloadStep(), "nginx");
         assertTrue(r.isOk(), r.message());
-        ServiceStopStep stop = new ServiceStopStep();
+        ServiceToggleStep stop = new ServiceToggleStep(false);
         assertEquals("systemctl stop cryptique-health-check, then check it is inactive",
                 stop.describe(OpsTools.args(stop, Map.of("name", "cryptique-health-check"))));
     }

@@ -10,16 +10,37 @@ import dev.runbook.spi.StepType;
 import java.util.List;
 import java.util.Map;
 
-/** {@code service.start}: systemctl start, then checks the unit is active. */
-public final class ServiceStartStep implements StepType {
+/**
+ * {@code service.start} and {@code service.stop}: systemctl start (stop), then check the unit is active (inactive);
+ * the undo is the opposite action. One class for both: they mirror each other.
+ */
+public final class ServiceToggleStep implements StepType {
+    private final boolean start;
+
+    public ServiceToggleStep(boolean start) {
+        this.start = start;
+    }
+
+    private String action() {
+        return start ? "start" : "stop";
+    }
+
+    private String opposite() {
+        return start ? "stop" : "start";
+    }
+
+    private String state() {
+        return start ? "active" : "inactive";
+    }
+
     @Override
     public String name() {
-        return "service.start";
+        return "service." + action();
     }
 
     @Override
     public String summary() {
-        return "systemctl start a unit and check it is active; undo stops it";
+        return "systemctl " + action() + " a unit and check it is " + state() + "; undo " + (start ? "stops" : "starts") + " it";
     }
 
     @Override
@@ -39,12 +60,12 @@ public final class ServiceStartStep implements StepType {
 
     @Override
     public String describe(Args args) {
-        return Systemctl.show(args) + " start " + args.show("name") + ", then check it is active";
+        return Systemctl.show(args) + " " + action() + " " + args.show("name") + ", then check it is " + state();
     }
 
     @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
-        return ServiceAction.run("start", true, args, context);
+        return ServiceAction.run(action(), start, args, context);
     }
 
     @Override
@@ -54,11 +75,11 @@ public final class ServiceStartStep implements StepType {
 
     @Override
     public String describeUndo(Args args) {
-        return Systemctl.show(args) + " stop " + args.show("name");
+        return Systemctl.show(args) + " " + opposite() + " " + args.show("name");
     }
 
     @Override
     public StepResult undo(Args args, Map<String, Object> outputs, StepContext context) throws InterruptedException {
-        return ServiceAction.run("stop", false, args, context);
+        return ServiceAction.run(opposite(), !start, args, context);
     }
 }

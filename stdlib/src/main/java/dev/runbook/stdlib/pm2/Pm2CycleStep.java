@@ -14,16 +14,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code pm2.reload}: pm2 reload, then wait until every process is online with a new pid or restart count. */
-public final class Pm2ReloadStep implements StepType {
+/**
+ * {@code pm2.reload} and {@code pm2.restart}: the pm2 action, then wait until every process is online with a new pid
+ * or restart count. The two differ only in the command pm2 runs (reload is zero-downtime in cluster mode).
+ */
+public final class Pm2CycleStep implements StepType {
+    private final String action;
+
+    public Pm2CycleStep(String action) {
+        this.action = action;
+    }
+
     @Override
     public String name() {
-        return "pm2.reload";
+        return "pm2." + action;
     }
 
     @Override
     public String summary() {
-        return "pm2 reload an app or ecosystem file, then wait until every instance is online again and stays up";
+        return "pm2 " + action + " an app or ecosystem file, then wait until every instance is online again and stays up";
     }
 
     @Override
@@ -46,23 +55,23 @@ public final class Pm2ReloadStep implements StepType {
     @Override
     public String describe(Args args) {
         String update = args.isKnown("update_env") && args.bool("update_env") ? " --update-env" : "";
-        return "pm2 reload " + Pm2Apps.show(args) + update + ", then wait until " + Pm2Apps.which(args)
+        return "pm2 " + action + " " + Pm2Apps.show(args) + update + ", then wait until " + Pm2Apps.which(args)
                 + " is online" + Pm2Cli.homeNote(args);
     }
 
     @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         if (!args.has("name") && !args.has("ecosystem")) {
-            return StepResult.failed("pm2.reload needs name or ecosystem");
+            return StepResult.failed("pm2." + action + " needs name or ecosystem");
         }
         if (args.has("env") && !args.has("ecosystem")) {
-            return StepResult.failed("pm2.reload: env needs an ecosystem file (pm2 ignores --env without one)");
+            return StepResult.failed("pm2." + action + ": env needs an ecosystem file (pm2 ignores --env without one)");
         }
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
             List<Pm2Process> before = pm2.list();
             String file = args.has("ecosystem") ? context.resolve(args.string("ecosystem")).toString() : null;
-            List<String> argv = new ArrayList<>(List.of("reload"));
+            List<String> argv = new ArrayList<>(List.of(action));
             argv.addAll(Pm2Apps.target(args, file));
             if (args.bool("update_env")) {
                 argv.add("--update-env");
