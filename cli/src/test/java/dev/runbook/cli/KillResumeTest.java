@@ -51,6 +51,10 @@ class KillResumeTest {
         Spawned.await("step-start of " + step, LIMIT, () -> Spawned.journalHas(state, "step-start", step)
                 || !run.process().isAlive());
         assertTrue(run.process().isAlive(), run.err());
+        // the step-start line is on disk before the step's shell is spawned: wait for the shell, so that the kill
+        // below finds it among the JVM's children (an orphan started after the kill would write its mark later)
+        Spawned.await("the shell of " + step, LIMIT, () -> run.process().toHandle().descendants()
+                .anyMatch(h -> h.info().command().map(c -> c.endsWith("bash") || c.endsWith("sh")).orElse(false)));
         boolean afterMark = k % 2 == 0;
         if (afterMark) {
             touch(dir, "go" + k);
