@@ -19,12 +19,18 @@ final class ConsoleApprover implements Approver {
     private final Set<String> approved;
     private final Console console;
     private final PrintStream out;
+    private volatile dev.runbook.engine.LiveConsole live;
 
     ConsoleApprover(boolean yes, Set<String> approved, Console console, PrintStream out) {
         this.yes = yes;
         this.approved = Set.copyOf(approved);
         this.console = console;
         this.out = out;
+    }
+
+    /** The live line to hold while a question is on the terminal. */
+    void useLive(dev.runbook.engine.LiveConsole view) {
+        this.live = view;
     }
 
     @Override
@@ -41,13 +47,20 @@ final class ConsoleApprover implements Approver {
         if (console == null) {
             return false;
         }
-        out.print("? " + stepId + ": " + question + " [y/N] ");
-        out.flush();
+        if (live != null) {
+            live.hold(true);
+        }
         String answer;
         try {
+            out.print("? " + stepId + ": " + question + " [y/N] ");
+            out.flush();
             answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
             return false;
+        } finally {
+            if (live != null) {
+                live.hold(false);
+            }
         }
         return answer != null && (answer.strip().equalsIgnoreCase("y")
                 || answer.strip().toLowerCase(Locale.ROOT).equals("yes"));

@@ -5,6 +5,7 @@ import dev.runbook.engine.Interpreter;
 import dev.runbook.engine.Journal;
 import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.JsonLinesListener;
+import dev.runbook.engine.LiveConsole;
 import dev.runbook.engine.LocalTarget;
 import dev.runbook.engine.LockHolder;
 import dev.runbook.engine.RedactingListener;
@@ -88,12 +89,17 @@ final class RunSession {
     private RunResult execute(Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal) {
         AtomicBoolean cancel = new AtomicBoolean();
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
-        RunListener display = new RedactingListener(prepared.redactor(), flags.json
-                ? new JsonLinesListener(services.out())
-                : new ConsoleListener(services.out(), color(), flags.verbose));
+        RunListener lines = flags.json ? new JsonLinesListener(services.out())
+                : new ConsoleListener(services.out(), color(), flags.verbose);
+        LiveConsole live = !flags.json && System.console() != null
+                ? new LiveConsole(services.out(), lines, columns()) : null;
+        RunListener display = new RedactingListener(prepared.redactor(), live != null ? live : lines);
         RunListener listener = RunListener.of(display, new RedactingListener(prepared.redactor(), journal));
         ConsoleApprover approver = new ConsoleApprover(flags.yes, new HashSet<>(flags.approve), System.console(),
                 services.out());
+        if (live != null) {
+            approver.useLive(live);
+        }
         LocalTarget target = new LocalTarget();
         NestedCalls calls = new NestedCalls(services, target, approver, display, prepared.redactor(), options,
                 cancel);
@@ -101,6 +107,19 @@ final class RunSession {
                 prepared.redactor());
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
             return interpreter.run(prepared.loaded().checked(), bound, options, cancel, resume);
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+        }
+    }
+
+    /** The terminal's width for the live line ($COLUMNS, else 100). */
+    private static int columns() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").strip());
+        } catch (NumberFormatException e) {
+            return 100;
         }
     }
 
