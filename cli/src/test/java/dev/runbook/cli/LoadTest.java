@@ -99,7 +99,7 @@ class LoadTest {
             assertEquals(3, inProcess("check", dir.resolve("broken.rb").toString()));
         });
 
-        waitForExits();
+        waitForExits(threads + 4, children);
         int threadsAfter = Thread.getAllStackTraces().size();
         assertTrue(threadsAfter <= threads + 4, "threads: " + threads + " before, " + threadsAfter + " after:\n"
                 + Thread.getAllStackTraces().keySet());
@@ -133,12 +133,16 @@ class LoadTest {
         return code;
     }
 
-    /** Threads that end asynchronously (a pool's workers after shutdown) get a moment to do so. */
-    private static void waitForExits() throws InterruptedException {
-        for (int i = 0; i < 20 && ProcessHandle.current().descendants().findAny().isPresent(); i++) {
-            Thread.sleep(50);
+    /**
+     * Threads and processes that end asynchronously (a pool's workers after shutdown, a reaped child) get up to 5 s
+     * to do so; the assertions after this say whether they did.
+     */
+    private static void waitForExits(int threads, long children) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && (Thread.getAllStackTraces().size() > threads
+                || ProcessHandle.current().descendants().count() > children)) {
+            Thread.sleep(20);
         }
-        Thread.sleep(200);
     }
 
     private static int openFiles() throws IOException {
