@@ -14,19 +14,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Check runbooks for errors without running anything: syntax, step types and arguments, "
                 + "references, types, cycles; and the safety lint (RB0600-RB0606: destructive steps without backup or "
                 + "confirm, unverified writes, reloads without a health check, literal secrets, needless shells, "
                 + "unbounded retries). Warnings do not fail the check unless --strict.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:no errors", " 3:errors found"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:no errors", " 3:errors found"})
 final class CheckCommand implements Callable<Integer> {
     private final Services services;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files (.rb DSL or .yaml).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (SARIF 2.1.0, for code scanning; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, json or sarif (SARIF 2.1.0, for code scanning; default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
@@ -66,8 +72,10 @@ final class CheckCommand implements Callable<Integer> {
                 found.forEach(shown::add);
                 services.report(shown);
                 if (!errors) {
-                    services.out().println("ok: " + file + " (" + loaded.runbook().allSteps().size() + " steps"
-                            + (shown.isEmpty() ? "" : ", " + shown.warningCount() + " warnings") + ")");
+                    services.out()
+                            .println("ok: " + file + " ("
+                                    + loaded.runbook().allSteps().size() + " steps"
+                                    + (shown.isEmpty() ? "" : ", " + shown.warningCount() + " warnings") + ")");
                 }
             }
         }
@@ -83,7 +91,9 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("path", file.toString());
         r.put("ok", found.stream().noneMatch(Diagnostic::isError));
-        r.put("steps", loaded == null ? null : (long) loaded.runbook().allSteps().size());
+        r.put(
+                "steps",
+                loaded == null ? null : (long) loaded.runbook().allSteps().size());
         List<Object> items = new ArrayList<>();
         for (Diagnostic d : found) {
             items.add(DiagnosticJson.toMap(d));

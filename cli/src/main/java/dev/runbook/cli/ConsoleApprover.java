@@ -62,7 +62,8 @@ final class ConsoleApprover implements Approver {
                 live.hold(false);
             }
         }
-        return answer != null && (answer.strip().equalsIgnoreCase("y")
-                || answer.strip().toLowerCase(Locale.ROOT).equals("yes"));
+        return answer != null
+                && (answer.strip().equalsIgnoreCase("y")
+                        || answer.strip().toLowerCase(Locale.ROOT).equals("yes"));
     }
 }

@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
         description = "Convert a runbook between the DSL and YAML; the plan hash stays the same.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok", " 2:usage", " 3:the file could not be read or parsed"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok", " 2:usage", " 3:the file could not be read or parsed"})
 final class ConvertCommand implements Callable<Integer> {
     private final Services services;
 
@@ -25,7 +28,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "yaml|rb", description = "The target syntax.")
     String to;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "Write here instead of stdout.")
     Path out;
 
     ConvertCommand(Services services) {

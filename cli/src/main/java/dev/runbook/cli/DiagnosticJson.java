@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** A diagnostic as JSON: severity, code, path, line, column, end_line, end_column, message, notes. */
 final class DiagnosticJson {
-    private DiagnosticJson() {
-    }
+    private DiagnosticJson() {}
 
     static Map<String, Object> toMap(Diagnostic d) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -23,30 +23,41 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare what two versions of a runbook would do: their plans, not their text. Steps added, "
-                + "removed or moved in the graph; changed arguments, guards, verifies, undo, confirm, timeouts, "
-                + "retries, on_failure and effects; params; final verifies. Risky changes come first: a removed "
-                + "verify, confirm or undo, a step that now writes, drop switched on, a new destructive step.",
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare what two versions of a runbook would do: their plans, not their text. Steps added, "
+                    + "removed or moved in the graph; changed arguments, guards, verifies, undo, confirm, timeouts, "
+                    + "retries, on_failure and effects; params; final verifies. Risky changes come first: a removed "
+                    + "verify, confirm or undo, a step that now writes, drop switched on, a new destructive step.",
             "Both plans use the params' defaults (or --param); a required param without a value stays unknown.",
             "  runbook diff old.rb new.rb",
-            "  runbook diff --git origin/main..HEAD --format markdown"},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "  runbook diff --git origin/main..HEAD --format markdown"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             " 0:compared (with --exit-code: no differences)",
             " 1:with --exit-code: the plans differ",
             " 2:usage, or git failed",
-            " 3:a runbook is invalid"})
+            " 3:a runbook is invalid"
+        })
 final class DiffCommand implements Callable<Integer> {
     private final Services services;
 
     @Parameters(arity = "0..2", paramLabel = "FILE", description = "OLD and NEW runbook files.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--git", paramLabel = "BASE..HEAD",
+    @Option(
+            names = "--git",
+            paramLabel = "BASE..HEAD",
             description = "Compare every runbook under --dir between two revisions of the current git repository.")
     String range;
 
-    @Option(names = "--dir", defaultValue = "runbooks", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            defaultValue = "runbooks",
+            paramLabel = "DIR",
             description = "With --git: the folder of runbooks (default: ${DEFAULT-VALUE}).")
     String dir;
 
@@ -72,8 +83,10 @@ final class DiffCommand implements Callable<Integer> {
             return usage("unknown --format " + format + " (use text or markdown)");
         }
         if ((range == null) == (files.size() != 2)) {
-            return usage(range == null ? "give OLD and NEW files, or --git BASE..HEAD"
-                    : "give either two files or --git, not both");
+            return usage(
+                    range == null
+                            ? "give OLD and NEW files, or --git BASE..HEAD"
+                            : "give either two files or --git, not both");
         }
         Map<String, Object> given;
         try {
@@ -83,8 +96,14 @@ final class DiffCommand implements Callable<Integer> {
             return e.exitCode();
         }
         try {
-            Outcome outcome = range != null ? new GitDiff(this, given).run()
-                    : compare(files.get(0), files.get(1), files.get(0).toString(), files.get(1).toString(), given);
+            Outcome outcome = range != null
+                    ? new GitDiff(this, given).run()
+                    : compare(
+                            files.get(0),
+                            files.get(1),
+                            files.get(0).toString(),
+                            files.get(1).toString(),
+                            given);
             if (outcome.invalid()) {
                 return ExitCodes.INVALID;
             }
@@ -123,8 +142,13 @@ final class DiffCommand implements Callable<Integer> {
         Redactor redactor = new Redactor();
         Env base = new Env(Map.of(), Clock.systemDefaultZone(), loaded.dir(), System.getenv(), false);
         Diagnostics binding = new Diagnostics();
-        BoundParams bound = ParamBinder.bind(loaded.runbook(), own, Planner.planningEnv(
-                new BoundParams(Map.of(), java.util.Set.of()), base), redactor, binding, true);
+        BoundParams bound = ParamBinder.bind(
+                loaded.runbook(),
+                own,
+                Planner.planningEnv(new BoundParams(Map.of(), java.util.Set.of()), base),
+                redactor,
+                binding,
+                true);
         if (binding.hasErrors()) {
             services.report(binding);
             return null;

@@ -27,8 +27,7 @@ public final class ExitCodes {
         "130:interrupted (Ctrl-C); the journal is left for resume",
     };
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(RunStatus status) {
         return switch (status) {

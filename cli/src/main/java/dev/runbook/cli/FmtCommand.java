@@ -15,10 +15,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fmt", mixinStandardHelpOptions = true,
+@Command(
+        name = "fmt",
+        mixinStandardHelpOptions = true,
         description = "Rewrite runbooks in the one canonical layout of their syntax, comments kept.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok (or nothing to change with --check)",
-            " 1:--check: some files would change", " 3:a file could not be read or parsed"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:ok (or nothing to change with --check)",
+            " 1:--check: some files would change",
+            " 3:a file could not be read or parsed"
+        })
 final class FmtCommand implements Callable<Integer> {
     private final Services services;
 

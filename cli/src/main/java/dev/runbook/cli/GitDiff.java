@@ -27,12 +27,13 @@ final class GitDiff {
     }
 
     DiffCommand.Outcome run() {
-        String[] revs = command.range.contains("..") ? command.range.split("\\.\\.", 2)
-                : new String[] {command.range, "HEAD"};
+        String[] revs =
+                command.range.contains("..") ? command.range.split("\\.\\.", 2) : new String[] {command.range, "HEAD"};
         String base = revs[0].isEmpty() ? "HEAD" : revs[0];
         String head = revs[1].isEmpty() ? "HEAD" : revs[1];
         Path dir = Path.of(command.dir).toAbsolutePath().normalize();
-        GitRevisions git = GitRevisions.at(Files.isDirectory(dir) ? dir : Path.of("").toAbsolutePath());
+        GitRevisions git =
+                GitRevisions.at(Files.isDirectory(dir) ? dir : Path.of("").toAbsolutePath());
         String folder = git.root().relativize(dir).toString();
         Path temp = null;
         try {
@@ -57,8 +58,9 @@ final class GitDiff {
         for (String path : new TreeSet<>(union(before, after))) {
             Path old = temp.resolve("base").resolve(path);
             Path now = temp.resolve("head").resolve(path);
-            if (before.contains(path) && after.contains(path) && Arrays.equals(Files.readAllBytes(old),
-                    Files.readAllBytes(now))) {
+            if (before.contains(path)
+                    && after.contains(path)
+                    && Arrays.equals(Files.readAllBytes(old), Files.readAllBytes(now))) {
                 continue;
             }
             out.line(first ? "" : "\n", first ? "" : "\n");
@@ -72,7 +74,8 @@ final class GitDiff {
             }
         }
         if (first) {
-            out.line("no runbook under " + command.dir + " changed between " + base + " and " + head + "\n",
+            out.line(
+                    "no runbook under " + command.dir + " changed between " + base + " and " + head + "\n",
                     "No runbook under `" + command.dir + "` changed between `" + base + "` and `" + head + "`.\n");
         }
         return outcome;
@@ -83,16 +86,20 @@ final class GitDiff {
         if (plan == null) {
             return new DiffCommand.Outcome(true, true);
         }
-        long writes = plan.steps().stream().filter(s -> !"read".equals(s.effect())).count();
+        long writes =
+                plan.steps().stream().filter(s -> !"read".equals(s.effect())).count();
         String counts = plan.steps().size() + " steps, " + writes + " that change something";
-        out.line("runbook `" + plan.runbook() + "` " + what + ": " + rev + ":" + path + " (" + counts + ")\n",
+        out.line(
+                "runbook `" + plan.runbook() + "` " + what + ": " + rev + ":" + path + " (" + counts + ")\n",
                 "### Runbook " + what + ": `" + plan.runbook() + "`\n\n`" + rev + ":" + path + "` (" + counts
                         + "); `runbook plan " + path + " --format markdown` shows it.\n");
         return new DiffCommand.Outcome(true, false);
     }
 
     private static List<String> runbooks(List<String> files) {
-        return files.stream().filter(f -> f.endsWith(".rb") || f.endsWith(".yaml") || f.endsWith(".yml")).toList();
+        return files.stream()
+                .filter(f -> f.endsWith(".rb") || f.endsWith(".yaml") || f.endsWith(".yml"))
+                .toList();
     }
 
     private static List<String> union(List<String> a, List<String> b) {

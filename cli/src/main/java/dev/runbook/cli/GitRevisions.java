@@ -29,8 +29,7 @@ final class GitRevisions {
 
     /** Paths (relative to the repository) of the files under {@code dir} at {@code rev}. */
     List<String> files(String rev, String dir) {
-        String listing = new String(git(root, "ls-tree", "-r", "--name-only", rev, "--", dir),
-                StandardCharsets.UTF_8);
+        String listing = new String(git(root, "ls-tree", "-r", "--name-only", rev, "--", dir), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         listing.lines().filter(l -> !l.isBlank()).forEach(out::add);
         return out;
@@ -56,8 +55,8 @@ final class GitRevisions {
             }
             drain.join();
             if (p.exitValue() != 0) {
-                throw new Failed("git " + String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8)
-                        .strip());
+                throw new Failed("git " + String.join(" ", args) + ": "
+                        + err.toString(StandardCharsets.UTF_8).strip());
             }
             return out;
         } catch (IOException e) {

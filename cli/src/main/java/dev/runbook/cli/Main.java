@@ -9,9 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line. {@link #run} is what tests call; {@code main} only exits with its result. */
-@Command(name = "runbook", mixinStandardHelpOptions = true, version = "runbook 0.1.0",
+@Command(
+        name = "runbook",
+        mixinStandardHelpOptions = true,
+        version = "runbook 0.1.0",
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             " 0:ok",
             " 1:a step or verify failed (completed steps were undone)",
             " 2:usage error (unknown command or option)",
@@ -20,21 +24,31 @@ import picocli.CommandLine.Command;
             " 5:lock held, or refused by the operator / no one to confirm",
             " 6:failed, and the undo failed too: needs a human",
             "70:internal error (a bug: please report it)",
-            "130:interrupted (Ctrl-C); the journal is left for resume"})
+            "130:interrupted (Ctrl-C); the journal is left for resume"
+        })
 public final class Main implements Runnable {
     /** The subcommands, in the order that help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, PlanCommand.class, RunCommand.class,
-            ResumeCommand.class, RunsCommand.class, ShowCommand.class, StepsCommand.class, FmtCommand.class,
-            ConvertCommand.class, DiffCommand.class, SchemaCommand.class);
+    private static final List<Class<?>> COMMANDS = List.of(
+            CheckCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
+            ResumeCommand.class,
+            RunsCommand.class,
+            ShowCommand.class,
+            StepsCommand.class,
+            FmtCommand.class,
+            ConvertCommand.class,
+            DiffCommand.class,
+            SchemaCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(out, err, args));
     }
 
@@ -50,7 +64,8 @@ public final class Main implements Runnable {
             }
             err.println("runbook: " + ex.getMessage());
             List<String> suggestions = CommandLine.UnmatchedArgumentException.class.isInstance(ex)
-                    ? ((CommandLine.UnmatchedArgumentException) ex).getSuggestions() : List.of();
+                    ? ((CommandLine.UnmatchedArgumentException) ex).getSuggestions()
+                    : List.of();
             if (!suggestions.isEmpty()) {
                 err.println("did you mean: " + String.join(", ", suggestions) + "?");
             }
@@ -79,8 +94,10 @@ public final class Main implements Runnable {
     private static CommandLine commandLine(Services services, String[] args) {
         CommandLine cli = new CommandLine(new Main(), new Factory(services));
         String first = args.length > 0 ? args[0] : "";
-        Class<?> named = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
-                .findFirst().orElse(null);
+        Class<?> named = COMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .findFirst()
+                .orElse(null);
         for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
             cli.addSubcommand(command);
         }
@@ -93,14 +110,17 @@ public final class Main implements Runnable {
     /** {@code runbook chek}: one line naming the word and the closest command, instead of picocli's list. */
     private static boolean unknownCommand(CommandLine.ParameterException ex, PrintStream err) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
-                || ex.getCommandLine().getParent() != null || unmatched.getUnmatched().isEmpty()) {
+                || ex.getCommandLine().getParent() != null
+                || unmatched.getUnmatched().isEmpty()) {
             return false;
         }
         String word = unmatched.getUnmatched().get(0);
         if (word.startsWith("-")) {
             return false;
         }
-        List<String> close = unmatched.getSuggestions().stream().filter(s -> !s.startsWith("-")).toList();
+        List<String> close = unmatched.getSuggestions().stream()
+                .filter(s -> !s.startsWith("-"))
+                .toList();
         err.println("runbook: unknown command '" + word + "'"
                 + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?") + " (see runbook --help)");
         return true;

@@ -32,8 +32,14 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
     private final RunOptions options;
     private final AtomicBoolean cancel;
 
-    NestedCalls(Services services, Target target, Approver approver, RunListener listener, Redactor redactor,
-                RunOptions options, AtomicBoolean cancel) {
+    NestedCalls(
+            Services services,
+            Target target,
+            Approver approver,
+            RunListener listener,
+            Redactor redactor,
+            RunOptions options,
+            AtomicBoolean cancel) {
         this.services = services;
         this.target = target;
         this.approver = approver;
@@ -50,8 +56,8 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
         Diagnostics diagnostics = new Diagnostics();
         Loaded loaded = services.workbench().load(file, diagnostics);
         if (loaded == null) {
-            return StepResult.failed("the called runbook " + file + " is invalid: "
-                    + DiagnosticFormatter.summary(diagnostics));
+            return StepResult.failed(
+                    "the called runbook " + file + " is invalid: " + DiagnosticFormatter.summary(diagnostics));
         }
         Env env = new Env(Map.of(), options.clock(), loaded.dir(), options.environment(), false);
         BoundParams bound = ParamBinder.bind(loaded.runbook(), params, env, redactor, diagnostics);
@@ -59,7 +65,11 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
             return StepResult.failed("cannot call " + invocation.target() + ": "
                     + diagnostics.sorted().get(0).message());
         }
-        RunOptions child = new RunOptions(options.parallel(), loaded.dir(), options.environment(), options.clock(),
+        RunOptions child = new RunOptions(
+                options.parallel(),
+                loaded.dir(),
+                options.environment(),
+                options.clock(),
                 options.runId() + "/" + context.stepId());
         Interpreter interpreter = new Interpreter(services.registry(), target, approver, listener, this, redactor);
         RunResult result = interpreter.run(loaded.checked(), bound, child, cancel);
@@ -67,7 +77,8 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
         outputs.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         outputs.put("runbook", loaded.runbook().name());
         outputs.put("message", result.message());
-        return result.status() == RunStatus.OK ? StepResult.ok(outputs)
+        return result.status() == RunStatus.OK
+                ? StepResult.ok(outputs)
                 : StepResult.failed("called runbook " + loaded.runbook().name() + " " + result.message(), outputs);
     }
 }

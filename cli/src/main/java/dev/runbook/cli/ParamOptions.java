@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --param NAME=VALUE} (repeatable) and {@code --params FILE} (YAML or JSON map); --param wins. */
 final class ParamOptions {
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Give a param a value (repeatable).")
+    @Option(
+            names = {"-p", "--param"},
+            paramLabel = "NAME=VALUE",
+            description = "Give a param a value (repeatable).")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--params", paramLabel = "FILE", description = "Read param values from a YAML or JSON file.")
@@ -45,12 +48,17 @@ final class ParamOptions {
         }
         Object doc;
         try {
-            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(20).setLabel(file.toString()).build();
+            LoadSettings settings = LoadSettings.builder()
+                    .setAllowDuplicateKeys(false)
+                    .setMaxAliasesForCollections(20)
+                    .setLabel(file.toString())
+                    .build();
             doc = new Load(settings).loadFromString(text);
         } catch (YamlEngineException e) {
-            throw new BadParams(ExitCodes.INVALID, "params file " + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new BadParams(
+                    ExitCodes.INVALID,
+                    "params file " + file + " is not valid YAML: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
         if (doc == null) {
             return Map.of();

@@ -15,10 +15,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
         description = "Show what a run would do, step by step, without changing anything. With --probe the "
                 + "read-only steps run for real and the plan shows what they found.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok", " 2:usage", " 3:invalid runbook or params"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok", " 2:usage", " 3:invalid runbook or params"})
 final class PlanCommand implements Callable<Integer> {
     private final Services services;
 
@@ -47,7 +50,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!java.util.List.of("text", "json", "markdown", "mermaid").contains(format)) {
-            services.err().println("runbook plan: unknown --format " + format + " (use text, json, markdown or mermaid)");
+            services.err()
+                    .println("runbook plan: unknown --format " + format + " (use text, json, markdown or mermaid)");
             return ExitCodes.USAGE;
         }
         try {
@@ -56,15 +60,19 @@ final class PlanCommand implements Callable<Integer> {
             if (probe) {
                 plan = new Prober(services.registry(), prepared).probe(plan);
             }
-            services.out().print(switch (format) {
-                case "json" -> PlanJson.render(plan);
-                case "markdown" -> PlanMarkdown.render(plan);
-                case "mermaid" -> PlanMermaid.render(plan);
-                default -> PlanText.render(plan);
-            });
+            services.out()
+                    .print(
+                            switch (format) {
+                                case "json" -> PlanJson.render(plan);
+                                case "markdown" -> PlanMarkdown.render(plan);
+                                case "mermaid" -> PlanMermaid.render(plan);
+                                default -> PlanText.render(plan);
+                            });
             if (out != null) {
                 Files.writeString(out, PlanJson.render(plan));
-                services.err().println("plan saved to " + out + " (hash " + plan.hash().substring(0, 12) + ")");
+                services.err()
+                        .println(
+                                "plan saved to " + out + " (hash " + plan.hash().substring(0, 12) + ")");
             }
             return ExitCodes.OK;
         } catch (Prepared.Failed e) {

@@ -35,8 +35,12 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
         }
         Redactor redactor = new Redactor();
         Env base = new Env(Map.of(), clock, loaded.dir(), System.getenv(), false);
-        BoundParams params = ParamBinder.bind(loaded.runbook(), given, Planner.planningEnv(
-                new BoundParams(Map.of(), java.util.Set.of()), base), redactor, diagnostics);
+        BoundParams params = ParamBinder.bind(
+                loaded.runbook(),
+                given,
+                Planner.planningEnv(new BoundParams(Map.of(), java.util.Set.of()), base),
+                redactor,
+                diagnostics);
         if (diagnostics.hasErrors()) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);
@@ -50,8 +54,9 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
     private static void warnings(Services services, Path file, Diagnostics diagnostics) {
         int n = diagnostics.warningCount();
         if (n > 0) {
-            services.err().println("runbook: " + n + (n == 1 ? " warning" : " warnings") + " (see `runbook check "
-                    + file + "`)");
+            services.err()
+                    .println("runbook: " + n + (n == 1 ? " warning" : " warnings") + " (see `runbook check " + file
+                            + "`)");
         }
     }
 

@@ -28,16 +28,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resume", mixinStandardHelpOptions = true,
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
         description = "Continue a run that failed, was interrupted or crashed, from its journal: steps it finished "
                 + "are not repeated (their outputs are restored); a step that started but never ended is re-checked "
                 + "by its `unless`, re-run when its type is idempotent, and otherwise put to you "
                 + "(--assume-done or --rerun). Secret params are not kept: give them again with --param.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            " 0:ok", " 1:a step or verify failed", " 2:usage",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:ok",
+            " 1:a step or verify failed",
+            " 2:usage",
             " 3:no such run, or the runbook changed since the run started (nothing ran)",
-            " 4:a precondition was not met", " 5:lock held, or a step needs your decision",
-            " 6:failed, and the undo failed too", "130:interrupted"})
+            " 4:a precondition was not met",
+            " 5:lock held, or a step needs your decision",
+            " 6:failed, and the undo failed too",
+            "130:interrupted"
+        })
 final class ResumeCommand implements Callable<Integer> {
     private final Services services;
 
@@ -50,11 +58,15 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags = new RunFlags();
 
-    @Option(names = "--assume-done", paramLabel = "STEP",
+    @Option(
+            names = "--assume-done",
+            paramLabel = "STEP",
             description = "A step that started but never ended did its work: do not run it again (repeatable).")
     List<String> assumeDone = new ArrayList<>();
 
-    @Option(names = "--rerun", paramLabel = "STEP",
+    @Option(
+            names = "--rerun",
+            paramLabel = "STEP",
             description = "A step that started but never ended did not do its work: run it again (repeatable).")
     List<String> rerun = new ArrayList<>();
 
@@ -66,8 +78,9 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         StateDir state = StateDir.of(flags.stateDir, null);
         if (!state.hasRun(runId)) {
-            services.err().println("runbook resume: no run " + runId + " in " + state.root()
-                    + " (see `runbook runs" + state.flag() + "`; --state-dir DIR if it is elsewhere)");
+            services.err()
+                    .println("runbook resume: no run " + runId + " in " + state.root() + " (see `runbook runs"
+                            + state.flag() + "`; --state-dir DIR if it is elsewhere)");
             return ExitCodes.INVALID;
         }
         try {
@@ -88,13 +101,14 @@ final class ResumeCommand implements Callable<Integer> {
             List<String> undecided = decide(prepared.loaded().runbook(), record, done);
             if (!undecided.isEmpty()) {
                 undecided.forEach(services.err()::println);
-                services.err().println("then: runbook resume " + runId + " --assume-done STEP or --rerun STEP"
-                        + state.flag());
+                services.err()
+                        .println(
+                                "then: runbook resume " + runId + " --assume-done STEP or --rerun STEP" + state.flag());
                 return ExitCodes.REFUSED;
             }
             BoundParams bound = prepared.paramsForRun(services, given);
-            return new RunSession(services, flags, state, clock).run(prepared, bound, plan,
-                    new ArrayList<>(given.keySet()), runId, new Resume(done));
+            return new RunSession(services, flags, state, clock)
+                    .run(prepared, bound, plan, new ArrayList<>(given.keySet()), runId, new Resume(done));
         } catch (Prepared.Failed e) {
             return e.exitCode();
         } catch (ParamOptions.BadParams e) {
@@ -112,8 +126,9 @@ final class ResumeCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if ("running".equals(record.status())) {
-            services.err().println("runbook resume: run " + runId + " is still running (pid " + record.pid()
-                    + " on " + record.host() + ")");
+            services.err()
+                    .println("runbook resume: run " + runId + " is still running (pid " + record.pid() + " on "
+                            + record.host() + ")");
             return ExitCodes.REFUSED;
         }
         if (record.path() == null) {
@@ -132,8 +147,10 @@ final class ResumeCommand implements Callable<Integer> {
             if (!dev.runbook.plan.Redactor.MASK.equals(kept)) {
                 given.put(name, kept);
             } else if (!fromCommandLine.containsKey(name)) {
-                throw new ParamOptions.BadParams(ExitCodes.INVALID, "param " + name + " is secret, so the journal "
-                        + "did not keep it: give it again with --param " + name + "=...");
+                throw new ParamOptions.BadParams(
+                        ExitCodes.INVALID,
+                        "param " + name + " is secret, so the journal " + "did not keep it: give it again with --param "
+                                + name + "=...");
             }
         }
         given.putAll(fromCommandLine);
@@ -141,14 +158,16 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     private int refuseChanged(StateDir state, RunRecord record, Plan plan) throws IOException {
-        services.err().println("runbook: the runbook changed since run " + runId + " started (plan hash "
-                + abbrev(record.planHash()) + " then, " + abbrev(plan.hash()) + " now); nothing was run.");
+        services.err()
+                .println("runbook: the runbook changed since run " + runId + " started (plan hash "
+                        + abbrev(record.planHash()) + " then, " + abbrev(plan.hash()) + " now); nothing was run.");
         if (Files.isRegularFile(state.planFile(runId))
                 && Json.parse(Files.readString(state.planFile(runId))) instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> then = (Map<String, Object>) m;
             services.err().println("Changed:");
-            PlanDiff.between(then, PlanJson.toMap(plan)).forEach(c -> services.err().println("  - " + c));
+            PlanDiff.between(then, PlanJson.toMap(plan))
+                    .forEach(c -> services.err().println("  - " + c));
         }
         services.err().println("restore the runbook as it was, or start a new run: runbook run " + record.path());
         return ExitCodes.INVALID;
@@ -161,14 +180,24 @@ final class ResumeCommand implements Callable<Integer> {
     private List<String> decide(Runbook rb, RunRecord record, Map<String, StepOutcome> done) {
         List<String> undecided = new ArrayList<>();
         for (StepRecord s : record.steps().values()) {
-            Step step = rb.steps().stream().filter(x -> x.id().equals(s.id())).findFirst().orElse(null);
+            Step step = rb.steps().stream()
+                    .filter(x -> x.id().equals(s.id()))
+                    .findFirst()
+                    .orElse(null);
             if (step == null) {
                 continue;
             }
             if (s.done() || (s.started() && assumeDone.contains(s.id()))) {
                 StepStatus status = "skipped".equals(s.status()) ? StepStatus.SKIPPED : StepStatus.OK;
-                done.put(s.id(), new StepOutcome(s.id(), status, s.outputs(), s.message(), (int) s.attempts(),
-                        Duration.ofMillis(s.durationMs())));
+                done.put(
+                        s.id(),
+                        new StepOutcome(
+                                s.id(),
+                                status,
+                                s.outputs(),
+                                s.message(),
+                                (int) s.attempts(),
+                                Duration.ofMillis(s.durationMs())));
             } else if (s.started() && !rerun.contains(s.id()) && step.unless() == null && !idempotent(step)) {
                 undecided.add("step " + s.id() + " (" + step.type() + ") started but its end was never recorded: "
                         + "it may or may not have done its work. Check what it does ("

@@ -23,20 +23,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run a runbook: steps in dependency order, confirmations before destructive steps, undo of "
                 + "completed steps when one fails, finally steps always. Holds the runbook's lock and keeps a "
                 + "journal under the state dir, for `runbook resume`, `runs` and `show`.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            " 0:ok", " 1:a step or verify failed (completed steps were undone)", " 2:usage",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:ok",
+            " 1:a step or verify failed (completed steps were undone)",
+            " 2:usage",
             " 3:invalid runbook or params, or a saved plan that no longer matches (nothing ran)",
             " 4:a precondition was not met (nothing changed)",
             " 5:lock held, or refused by the operator / no one to confirm",
-            " 6:failed, and the undo failed too: needs a human", "130:interrupted"})
+            " 6:failed, and the undo failed too: needs a human",
+            "130:interrupted"
+        })
 final class RunCommand implements Callable<Integer> {
     private final Services services;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1",
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
             description = "The runbook (may be left out with --plan: the plan names its runbook).")
     Path file;
 
@@ -46,7 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags = new RunFlags();
 
-    @Option(names = "--plan", paramLabel = "PLAN.json",
+    @Option(
+            names = "--plan",
+            paramLabel = "PLAN.json",
             description = "Run only if the plan made now matches this saved plan (from `plan --out`); else exit 3 "
                     + "naming what changed.")
     Path savedPlan;
@@ -79,8 +90,8 @@ final class RunCommand implements Callable<Integer> {
             StateDir state = StateDir.of(flags.stateDir, prepared.loaded().dir());
             hintUnfinished(state, plan);
             List<String> given = new ArrayList<>(params.given().keySet());
-            return new RunSession(services, flags, state, clock).run(prepared, bound, plan, given, runId(clock),
-                    Resume.NONE);
+            return new RunSession(services, flags, state, clock)
+                    .run(prepared, bound, plan, given, runId(clock), Resume.NONE);
         } catch (Prepared.Failed e) {
             return e.exitCode();
         } catch (ParamOptions.BadParams e) {
@@ -97,11 +108,12 @@ final class RunCommand implements Callable<Integer> {
                 return plan;
             }
         } catch (IOException | RuntimeException e) {
-            throw new ParamOptions.BadParams(ExitCodes.INVALID, "cannot read the saved plan " + savedPlan + ": "
-                    + e.getMessage());
+            throw new ParamOptions.BadParams(
+                    ExitCodes.INVALID, "cannot read the saved plan " + savedPlan + ": " + e.getMessage());
         }
-        throw new ParamOptions.BadParams(ExitCodes.INVALID, savedPlan + " is not a saved plan (no hash); make one "
-                + "with: runbook plan FILE --out " + savedPlan);
+        throw new ParamOptions.BadParams(
+                ExitCodes.INVALID,
+                savedPlan + " is not a saved plan (no hash); make one " + "with: runbook plan FILE --out " + savedPlan);
     }
 
     /** The runbook a saved plan was made from: as written, else beside the plan file. */
@@ -119,29 +131,36 @@ final class RunCommand implements Callable<Integer> {
 
     private int refuseStale(Map<String, Object> saved, Plan plan) {
         List<String> changes = PlanDiff.between(saved, PlanJson.toMap(plan));
-        services.err().println("runbook: the saved plan " + savedPlan + " no longer matches the runbook (hash "
-                + abbrev(saved.get("hash")) + " saved, " + abbrev(plan.hash()) + " now); nothing was run. Changed:");
+        services.err()
+                .println("runbook: the saved plan " + savedPlan + " no longer matches the runbook (hash "
+                        + abbrev(saved.get("hash")) + " saved, " + abbrev(plan.hash())
+                        + " now); nothing was run. Changed:");
         if (changes.isEmpty()) {
             changes = List.of("the plan's hash (the saved plan was edited by hand?)");
         }
         changes.forEach(c -> services.err().println("  - " + c));
-        services.err().println("review the new plan and save it again: runbook plan " + plan.sourcePath()
-                + " --out " + savedPlan);
+        services.err()
+                .println("review the new plan and save it again: runbook plan " + plan.sourcePath() + " --out "
+                        + savedPlan);
         return ExitCodes.INVALID;
     }
 
     /** When the last run of this runbook did not finish, says how to continue it instead. */
     private void hintUnfinished(StateDir state, Plan plan) {
-        String path = plan.sourcePath() == null ? null : Path.of(plan.sourcePath()).toAbsolutePath().normalize()
-                .toString();
+        String path = plan.sourcePath() == null
+                ? null
+                : Path.of(plan.sourcePath()).toAbsolutePath().normalize().toString();
         for (RunRecord r : state.runs()) {
             if (path == null || !path.equals(r.path())) {
                 continue;
             }
-            if (!r.finishedOk() && !"running".equals(r.status()) && !"precondition".equals(r.status())
+            if (!r.finishedOk()
+                    && !"running".equals(r.status())
+                    && !"precondition".equals(r.status())
                     && !"refused".equals(r.status())) {
-                services.err().println("runbook: note: the last run of this runbook, " + r.runId() + ", ended "
-                        + r.status() + "; to continue it instead: runbook resume " + r.runId() + state.flag());
+                services.err()
+                        .println("runbook: note: the last run of this runbook, " + r.runId() + ", ended " + r.status()
+                                + "; to continue it instead: runbook resume " + r.runId() + state.flag());
             }
             return;
         }

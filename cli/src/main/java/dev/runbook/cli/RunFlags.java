@@ -8,13 +8,21 @@ import picocli.CommandLine.Option;
 
 /** What run and resume share: approvals, parallelism, output, the state dir, waiting for the lock. */
 final class RunFlags {
-    @Option(names = {"-y", "--yes"}, description = "Approve every confirmation (for automation).")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Approve every confirmation (for automation).")
     boolean yes;
 
-    @Option(names = "--approve", paramLabel = "STEP", description = "Approve the confirmation of this step (repeatable).")
+    @Option(
+            names = "--approve",
+            paramLabel = "STEP",
+            description = "Approve the confirmation of this step (repeatable).")
     List<String> approve = new ArrayList<>();
 
-    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+    @Option(
+            names = "--parallel",
+            defaultValue = "4",
+            paramLabel = "N",
             description = "Run at most N steps at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
@@ -24,14 +32,20 @@ final class RunFlags {
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show every verify attempt.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show every verify attempt.")
     boolean verbose;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
             description = "Where journals and locks live (default: .runbook/ beside the runbook).")
     Path stateDir;
 
-    @Option(names = "--wait-lock", paramLabel = "DURATION",
+    @Option(
+            names = "--wait-lock",
+            paramLabel = "DURATION",
             description = "When another run holds the lock, wait up to this long (e.g. 30s, 5m) before giving up.")
     String waitLock;
 
@@ -44,11 +58,13 @@ final class RunFlags {
             return Duration.ZERO;
         }
         try {
-            return (Duration) dev.runbook.expr.Functions.find("duration").orElseThrow().body()
+            return (Duration) dev.runbook.expr.Functions.find("duration")
+                    .orElseThrow()
+                    .body()
                     .apply(List.of(waitLock.strip()), null);
         } catch (RuntimeException e) {
-            throw new ParamOptions.BadParams(ExitCodes.USAGE, "--wait-lock needs a duration such as 30s or 5m, got '"
-                    + waitLock + "'");
+            throw new ParamOptions.BadParams(
+                    ExitCodes.USAGE, "--wait-lock needs a duration such as 30s or 5m, got '" + waitLock + "'");
         }
     }
 }

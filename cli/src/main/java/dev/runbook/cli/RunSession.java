@@ -46,14 +46,16 @@ final class RunSession {
     }
 
     int run(Prepared prepared, BoundParams bound, Plan plan, List<String> given, String runId, Resume resume) {
-        LockHolder me = new LockHolder(plan.lock(), user(), ProcessHandle.current().pid(), JournalReader.hostName(),
-                runId, clock.instant());
+        LockHolder me = new LockHolder(
+                plan.lock(), user(), ProcessHandle.current().pid(), JournalReader.hostName(), runId, clock.instant());
         RunLock lock;
         try {
             lock = RunLock.acquire(state.locks(), me, flags.lockWait(), clock);
         } catch (RunLock.Held e) {
-            services.err().println("runbook: lock \"" + plan.lock() + "\" is held by " + e.holder().describe()
-                    + "; nothing was run. Wait for it (--wait-lock 5m) or ask its owner.");
+            services.err()
+                    .println("runbook: lock \"" + plan.lock() + "\" is held by "
+                            + e.holder().describe()
+                            + "; nothing was run. Wait for it (--wait-lock 5m) or ask its owner.");
             return ExitCodes.REFUSED;
         } catch (IOException e) {
             services.err().println("runbook: cannot take the lock in " + state.locks() + ": " + e.getMessage());
@@ -61,27 +63,35 @@ final class RunSession {
         } catch (InterruptedException e) {
             return ExitCodes.INTERRUPTED;
         }
-        try (lock; Journal journal = openJournal(plan, given, runId, resume)) {
+        try (lock;
+                Journal journal = openJournal(plan, given, runId, resume)) {
             if (lock.takenOverFrom() != null) {
-                services.err().println("runbook: took over the lock of a run that died: "
-                        + lock.takenOverFrom().describe());
-                journal.note("lock-takeover", Map.of("from", lock.takenOverFrom().toMap()));
+                services.err()
+                        .println("runbook: took over the lock of a run that died: "
+                                + lock.takenOverFrom().describe());
+                journal.note(
+                        "lock-takeover", Map.of("from", lock.takenOverFrom().toMap()));
             }
             RunResult result = execute(prepared, bound, runId, resume, journal);
             if (journal.failure() != null) {
-                services.err().println("runbook: warning: the journal could not be written: "
-                        + journal.failure() + " (resume may not know everything)");
+                services.err()
+                        .println("runbook: warning: the journal could not be written: " + journal.failure()
+                                + " (resume may not know everything)");
             }
-            if (result.status() != RunStatus.OK && result.status() != RunStatus.PRECONDITION
+            if (result.status() != RunStatus.OK
+                    && result.status() != RunStatus.PRECONDITION
                     && result.status() != RunStatus.REFUSED) {
-                services.err().println("runbook: run " + runId + " ended " + result.status().name()
-                        .toLowerCase(java.util.Locale.ROOT) + "; to continue it (after fixing the cause): runbook resume "
-                        + runId + state.flag());
+                services.err()
+                        .println("runbook: run " + runId + " ended "
+                                + result.status().name().toLowerCase(java.util.Locale.ROOT)
+                                + "; to continue it (after fixing the cause): runbook resume "
+                                + runId + state.flag());
             }
             return ExitCodes.of(result.status());
         } catch (IOException e) {
-            services.err().println("runbook: cannot write the journal in " + state.runDir(runId) + ": "
-                    + e.getMessage() + "; nothing was run");
+            services.err()
+                    .println("runbook: cannot write the journal in " + state.runDir(runId) + ": " + e.getMessage()
+                            + "; nothing was run");
             return ExitCodes.INVALID;
         }
     }
@@ -89,22 +99,22 @@ final class RunSession {
     private RunResult execute(Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal) {
         AtomicBoolean cancel = new AtomicBoolean();
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
-        RunListener lines = flags.json ? new JsonLinesListener(services.out())
+        RunListener lines = flags.json
+                ? new JsonLinesListener(services.out())
                 : new ConsoleListener(services.out(), color(), flags.verbose);
-        LiveConsole live = !flags.json && System.console() != null
-                ? new LiveConsole(services.out(), lines, columns()) : null;
+        LiveConsole live =
+                !flags.json && System.console() != null ? new LiveConsole(services.out(), lines, columns()) : null;
         RunListener display = new RedactingListener(prepared.redactor(), live != null ? live : lines);
         RunListener listener = RunListener.of(display, new RedactingListener(prepared.redactor(), journal));
-        ConsoleApprover approver = new ConsoleApprover(flags.yes, new HashSet<>(flags.approve), System.console(),
-                services.out());
+        ConsoleApprover approver =
+                new ConsoleApprover(flags.yes, new HashSet<>(flags.approve), System.console(), services.out());
         if (live != null) {
             approver.useLive(live);
         }
         LocalTarget target = new LocalTarget();
-        NestedCalls calls = new NestedCalls(services, target, approver, display, prepared.redactor(), options,
-                cancel);
-        Interpreter interpreter = new Interpreter(services.registry(), target, approver, listener, calls,
-                prepared.redactor());
+        NestedCalls calls = new NestedCalls(services, target, approver, display, prepared.redactor(), options, cancel);
+        Interpreter interpreter =
+                new Interpreter(services.registry(), target, approver, listener, calls, prepared.redactor());
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
             return interpreter.run(prepared.loaded().checked(), bound, options, cancel, resume);
         } finally {
@@ -117,7 +127,8 @@ final class RunSession {
     /** The terminal's width for the live line ($COLUMNS, else 100). */
     private static int columns() {
         try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").strip());
+            return Integer.parseInt(
+                    System.getenv().getOrDefault("COLUMNS", "100").strip());
         } catch (NumberFormatException e) {
             return 100;
         }
@@ -128,13 +139,18 @@ final class RunSession {
         if (!Files.exists(state.planFile(runId))) {
             var tmp = state.runDir(runId).resolve("plan.json.tmp");
             Files.writeString(tmp, PlanJson.render(plan));
-            Files.move(tmp, state.planFile(runId), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, state.planFile(runId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("plan_hash", plan.hash());
-        header.put("path", plan.sourcePath() == null ? null
-                : java.nio.file.Path.of(plan.sourcePath()).toAbsolutePath().normalize().toString());
+        header.put(
+                "path",
+                plan.sourcePath() == null
+                        ? null
+                        : java.nio.file.Path.of(plan.sourcePath())
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
         header.put("params", plan.params());
         header.put("given", given);
         header.put("user", user());

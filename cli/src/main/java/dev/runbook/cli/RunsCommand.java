@@ -14,12 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
         description = "List recent runs from their journals: id, runbook, status, start, duration, who.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok", " 2:usage"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok", " 2:usage"})
 final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final Services services;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Only runs of this runbook (its state dir).")
@@ -62,9 +65,15 @@ final class RunsCommand implements Callable<Integer> {
         String format = "%-22s %-20s %-12s %-19s %9s  %s%n";
         services.out().printf(format, "RUN", "RUNBOOK", "STATUS", "STARTED", "DURATION", "WHO");
         for (RunRecord r : runs) {
-            services.out().printf(format, r.runId(), r.runbook(), r.status() + (r.attempts() > 1 ? "*" : ""),
-                    r.started() == null ? "?" : WHEN.format(r.started()), r.ended() == null ? "-"
-                            : duration(r.durationMs()), r.user() + "@" + r.host());
+            services.out()
+                    .printf(
+                            format,
+                            r.runId(),
+                            r.runbook(),
+                            r.status() + (r.attempts() > 1 ? "*" : ""),
+                            r.started() == null ? "?" : WHEN.format(r.started()),
+                            r.ended() == null ? "-" : duration(r.durationMs()),
+                            r.user() + "@" + r.host());
         }
         return ExitCodes.OK;
     }

@@ -14,8 +14,7 @@ import java.util.Map;
  * safety rules and every other code found as {@code tool.driver.rules}, one result per diagnostic.
  */
 final class Sarif {
-    private Sarif() {
-    }
+    private Sarif() {}
 
     static Map<String, Object> of(List<Diagnostic> diagnostics) {
         Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
@@ -24,8 +23,13 @@ final class Sarif {
         }
         List<Object> results = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
-            rules.computeIfAbsent(d.code(), code -> rule(code, null, "runbook check: " + code
-                    + " (see the diagnostic codes in docs/language.md)", d.severity().label()));
+            rules.computeIfAbsent(
+                    d.code(),
+                    code -> rule(
+                            code,
+                            null,
+                            "runbook check: " + code + " (see the diagnostic codes in docs/language.md)",
+                            d.severity().label()));
             results.add(result(d, new ArrayList<>(rules.keySet()).indexOf(d.code())));
         }
         Map<String, Object> driver = new LinkedHashMap<>();

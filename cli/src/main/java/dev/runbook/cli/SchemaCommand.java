@@ -9,12 +9,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print a JSON Schema (draft-07) for YAML runbooks, made from the installed step types, so that "
-                + "an editor completes and validates them.",
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a JSON Schema (draft-07) for YAML runbooks, made from the installed step types, so that "
+                    + "an editor completes and validates them.",
             "VS Code (YAML extension): save it and add `# yaml-language-server: $schema=runbook.schema.json` at "
-                + "the top of a runbook, or map it in settings under yaml.schemas."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok", " 2:usage or cannot write --out"})
+                    + "the top of a runbook, or map it in settings under yaml.schemas."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok", " 2:usage or cannot write --out"})
 final class SchemaCommand implements Callable<Integer> {
     private final Services services;
 

@@ -17,10 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show one run from its journal: who ran it with which params, each step's result and "
                 + "outputs, verify evidence, undo taken.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:ok", " 2:usage", " 3:no such run"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:ok", " 2:usage", " 3:no such run"})
 final class ShowCommand implements Callable<Integer> {
     private static final int SHOWN = 100;
     private final Services services;
@@ -85,7 +88,8 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static List<Map<String, Object>> verifiesOf(RunRecord r, String stepId) {
-        return r.events().stream().filter(e -> "verify".equals(e.get("event")) && stepId.equals(e.get("step")))
+        return r.events().stream()
+                .filter(e -> "verify".equals(e.get("event")) && stepId.equals(e.get("step")))
                 .toList();
     }
 
@@ -94,18 +98,18 @@ final class ShowCommand implements Callable<Integer> {
                 + (r.message() == null ? "" : ": " + r.message()));
         out.println("  runbook  " + r.path());
         out.println("  by       " + r.user() + "@" + r.host() + " (pid " + r.pid() + ")");
-        out.println("  started  " + r.started() + (r.ended() == null ? "" : ", ended " + r.ended() + " ("
-                + RunsCommand.duration(r.durationMs()) + ")") + (r.attempts() > 1 ? ", " + (r.attempts() - 1)
-                + " resume(s)" : ""));
+        out.println("  started  " + r.started()
+                + (r.ended() == null ? "" : ", ended " + r.ended() + " (" + RunsCommand.duration(r.durationMs()) + ")")
+                + (r.attempts() > 1 ? ", " + (r.attempts() - 1) + " resume(s)" : ""));
         out.println("  plan     " + r.planHash());
         if (!r.params().isEmpty()) {
             out.println("  params   " + Values.show(r.params()));
         }
         out.println("steps:");
         for (StepRecord s : r.steps().values()) {
-            out.println("  " + s.status() + " " + s.id() + (s.durationMs() > 0 ? "  ("
-                    + RunsCommand.duration(s.durationMs()) + ")" : "") + (s.message() == null ? ""
-                    : ": " + s.message()));
+            out.println("  " + s.status() + " " + s.id()
+                    + (s.durationMs() > 0 ? "  (" + RunsCommand.duration(s.durationMs()) + ")" : "")
+                    + (s.message() == null ? "" : ": " + s.message()));
             if (s.describe() != null) {
                 out.println("      did: " + s.describe());
             }
@@ -119,8 +123,8 @@ final class ShowCommand implements Callable<Integer> {
             }
         }
         for (Map<String, Object> v : r.verifies()) {
-            out.println("verify " + v.get("name") + ": " + (Boolean.TRUE.equals(v.get("ok")) ? "ok"
-                    : "FAILED " + v.get("message")));
+            out.println("verify " + v.get("name") + ": "
+                    + (Boolean.TRUE.equals(v.get("ok")) ? "ok" : "FAILED " + v.get("message")));
         }
         if (r.torn()) {
             out.println("(the journal's last line was torn by a crash and was ignored)");

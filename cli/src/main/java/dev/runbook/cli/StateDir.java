@@ -22,7 +22,9 @@ record StateDir(Path root) {
         if (option != null) {
             return new StateDir(option.toAbsolutePath().normalize());
         }
-        return new StateDir((runbookDir == null ? Path.of("") : runbookDir).toAbsolutePath().resolve(DEFAULT)
+        return new StateDir((runbookDir == null ? Path.of("") : runbookDir)
+                .toAbsolutePath()
+                .resolve(DEFAULT)
                 .normalize());
     }
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "steps", mixinStandardHelpOptions = true,
+@Command(
+        name = "steps",
+        mixinStandardHelpOptions = true,
         description = "List the built-in step types, or show one with its arguments and outputs.")
 final class StepsCommand implements Callable<Integer> {
     private final Services services;
@@ -35,8 +37,12 @@ final class StepsCommand implements Callable<Integer> {
         if (type != null) {
             var found = services.registry().find(type);
             if (found.isEmpty()) {
-                services.err().println("runbook steps: unknown step type " + type
-                        + services.registry().suggest(type).map(s -> " (did you mean " + s + "?)").orElse(""));
+                services.err()
+                        .println("runbook steps: unknown step type " + type
+                                + services.registry()
+                                        .suggest(type)
+                                        .map(s -> " (did you mean " + s + "?)")
+                                        .orElse(""));
                 return ExitCodes.USAGE;
             }
             types = List.of(found.get());
@@ -63,9 +69,13 @@ final class StepsCommand implements Callable<Integer> {
         out.println("  " + t.summary());
         out.println("\nArguments:");
         for (ParamSpec p : t.params()) {
-            out.printf("  %-16s %-9s %s%s%n", p.name(), p.type().label(), p.required() ? "required. " : "",
-                    p.description() + (p.defaultValue() == null ? "" : " (default " + Values.show(p.defaultValue())
-                            + ")"));
+            out.printf(
+                    "  %-16s %-9s %s%s%n",
+                    p.name(),
+                    p.type().label(),
+                    p.required() ? "required. " : "",
+                    p.description()
+                            + (p.defaultValue() == null ? "" : " (default " + Values.show(p.defaultValue()) + ")"));
         }
         out.println("\nOutputs:");
         for (OutputSpec o : t.outputs()) {

@@ -68,8 +68,12 @@ final class Workbench implements CallResolver {
         Diagnostics inner = new Diagnostics();
         Loaded loaded = load(file, inner);
         if (loaded == null) {
-            diagnostics.add(Diagnostic.error("RB0140", where, "the called runbook " + target + " is invalid ("
-                    + inner.errorCount() + (inner.errorCount() == 1 ? " error" : " errors") + "); run `runbook check " + file + "`"));
+            diagnostics.add(Diagnostic.error(
+                    "RB0140",
+                    where,
+                    "the called runbook " + target + " is invalid (" + inner.errorCount()
+                            + (inner.errorCount() == 1 ? " error" : " errors") + "); run `runbook check " + file
+                            + "`"));
             return null;
         }
         return loaded.runbook();

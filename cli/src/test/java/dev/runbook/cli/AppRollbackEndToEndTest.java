@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AppRollbackEndToEndTest {
     @TempDir
     Path dir;
+
     OpsFixture world;
 
     @BeforeEach
@@ -59,7 +60,8 @@ class AppRollbackEndToEndTest {
     @Test
     void rollsBackToV1TagsTheOldHeadAndScalesBackUp() throws Exception {
         String before = world.git("rev-parse", "HEAD").strip();
-        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
+        List<String> args = new ArrayList<>(
+                List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
         args.addAll(appParams("v1"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
@@ -70,8 +72,12 @@ class AppRollbackEndToEndTest {
         String tags = world.git("tag", "-l", "rollback-*").strip();
         assertTrue(tags.matches("rollback-\\d{8}_\\d{6}"), "tags: " + tags);
         assertEquals(before, world.git("rev-list", "-n", "1", tags).strip(), "the tag marks the pre-rollback HEAD");
-        assertEquals(world.git("rev-list", "-n", "1", "v1").strip(), world.git("rev-parse", "HEAD").strip());
-        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses(),
+        assertEquals(
+                world.git("rev-list", "-n", "1", "v1").strip(),
+                world.git("rev-parse", "HEAD").strip());
+        assertEquals(
+                List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"),
+                world.pm2Statuses(),
                 "scaled back up to 2 instances, all online");
         String calls = world.systemctlCalls();
         assertTrue(calls.indexOf("stop demo-health-check") < calls.lastIndexOf("start demo-health-check"), calls);
@@ -79,7 +85,8 @@ class AppRollbackEndToEndTest {
 
     @Test
     void aFailingHealthCheckUndoesTheCheckoutAndBringsV2Back() throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
+        List<String> args = new ArrayList<>(
+                List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
         args.addAll(appParams("v1-broken"));
         args.addAll(List.of("--param", "health_attempts=3"));
 
@@ -93,15 +100,28 @@ class AppRollbackEndToEndTest {
         assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "back on the branch it left");
         assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
         assertFalse(world.git("tag", "-l", "rollback-*").isBlank(), "the pre-rollback tag is kept");
-        List<String> actions = world.systemctlCalls().lines().filter(l -> !l.startsWith("show")).toList();
-        assertEquals(List.of("stop demo-health-check", "start demo-health-check", "start demo-health-check"), actions,
+        List<String> actions = world.systemctlCalls()
+                .lines()
+                .filter(l -> !l.startsWith("show"))
+                .toList();
+        assertEquals(
+                List.of("stop demo-health-check", "start demo-health-check", "start demo-health-check"),
+                actions,
                 "stopped, started again by the undo, and by finally");
     }
 
     @Test
     void aHighSeverityIncidentAlertsAndCallsTheRollback() throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("incident.rb").toString(), "--yes",
-                "--param", "severity=high", "--param", "reason=login is broken", "--param", "impact=users cannot log in"));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("incident.rb").toString(),
+                "--yes",
+                "--param",
+                "severity=high",
+                "--param",
+                "reason=login is broken",
+                "--param",
+                "impact=users cannot log in"));
         args.addAll(appParams("v1"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
@@ -120,19 +140,36 @@ class AppRollbackEndToEndTest {
         Files.writeString(envFile, "FEATURE=broken\n");
         Path backup = dir.resolve(".env.production.backup.20240101_120000");
         Files.writeString(backup, "FEATURE=ok\n");
-        List<String> args = List.of("run", OpsFixture.runbook("config-rollback.rb").toString(), "--yes",
-                "--param", "config=env", "--param", "from=" + backup, "--param", "env_file=" + envFile,
-                "--param", "app=" + OpsFixture.APP, "--param", "ecosystem=" + world.repo.resolve("ecosystem.config.js"),
-                "--param", "pm2=" + world.pm2, "--param", "pm2_home=" + world.pm2Home,
-                "--param", "health_url=" + world.url("/health"));
+        List<String> args = List.of(
+                "run",
+                OpsFixture.runbook("config-rollback.rb").toString(),
+                "--yes",
+                "--param",
+                "config=env",
+                "--param",
+                "from=" + backup,
+                "--param",
+                "env_file=" + envFile,
+                "--param",
+                "app=" + OpsFixture.APP,
+                "--param",
+                "ecosystem=" + world.repo.resolve("ecosystem.config.js"),
+                "--param",
+                "pm2=" + world.pm2,
+                "--param",
+                "pm2_home=" + world.pm2Home,
+                "--param",
+                "health_url=" + world.url("/health"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 
         assertEquals(0, run.exit(), run.all());
         assertEquals("FEATURE=ok\n", Files.readString(envFile));
         try (var files = Files.list(dir)) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".env.production.backup.")
-                    && !p.equals(backup)), "the live file was backed up first");
+            assertTrue(
+                    files.anyMatch(
+                            p -> p.getFileName().toString().startsWith(".env.production.backup.") && !p.equals(backup)),
+                    "the live file was backed up first");
         }
         assertTrue(run.all().contains("pm2 restart"), run.all());
         assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());

@@ -18,8 +18,7 @@ import java.util.Random;
 final class BadInputGenerator {
     static final Path SEEDS = Path.of("../runbooks");
 
-    private BadInputGenerator() {
-    }
+    private BadInputGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of("src/test/resources/badinput/generated");
@@ -51,7 +50,8 @@ final class BadInputGenerator {
                 prefix.append(line).append('\n');
                 continue;
             }
-            files.put(String.format("truncated-%02d-mid%s", i + 1, ext),
+            files.put(
+                    String.format("truncated-%02d-mid%s", i + 1, ext),
                     utf8(prefix + line.substring(0, line.length() / 2)));
             prefix.append(line).append('\n');
             files.put(String.format("truncated-%02d%s", i + 1, ext), utf8(prefix.toString()));
@@ -59,53 +59,124 @@ final class BadInputGenerator {
     }
 
     private static final String[][] DSL_WRONG = {
-        {"wait", "duration", "\"ten seconds\""}, {"wait", "duration", "10"}, {"wait", "duration", "true"},
-        {"wait", "duration", "[1s]"}, {"wait", "duration", "{a: 1s}"}, {"wait", "duration", "null"},
-        {"file.exists", "path", "42"}, {"file.exists", "path", "[\"a\"]"}, {"file.exists", "path", "{p: 1}"},
-        {"file.exists", "path", "1s"}, {"file.exists", "path", "1 + \"a\""}, {"file.exists", "path", "!\"a\""},
-        {"exec", "argv", "\"true\""}, {"exec", "argv", "5"}, {"exec", "argv", "{a: 1}"},
-        {"exec", "argv", "[\"true\"], env: [1]"}, {"exec", "argv", "[\"true\"], timeout: \"x\""},
-        {"exec", "argv", "[\"true\"], ok_codes: \"0\""}, {"exec", "argv", "[\"true\"], nope: 1"},
-        {"http.check", "url", "1"}, {"notify", "message", "[]"}, {"file.write", "path", "true"},
+        {"wait", "duration", "\"ten seconds\""},
+        {"wait", "duration", "10"},
+        {"wait", "duration", "true"},
+        {"wait", "duration", "[1s]"},
+        {"wait", "duration", "{a: 1s}"},
+        {"wait", "duration", "null"},
+        {"file.exists", "path", "42"},
+        {"file.exists", "path", "[\"a\"]"},
+        {"file.exists", "path", "{p: 1}"},
+        {"file.exists", "path", "1s"},
+        {"file.exists", "path", "1 + \"a\""},
+        {"file.exists", "path", "!\"a\""},
+        {"exec", "argv", "\"true\""},
+        {"exec", "argv", "5"},
+        {"exec", "argv", "{a: 1}"},
+        {"exec", "argv", "[\"true\"], env: [1]"},
+        {"exec", "argv", "[\"true\"], timeout: \"x\""},
+        {"exec", "argv", "[\"true\"], ok_codes: \"0\""},
+        {"exec", "argv", "[\"true\"], nope: 1"},
+        {"http.check", "url", "1"},
+        {"notify", "message", "[]"},
+        {"file.write", "path", "true"},
     };
     private static final String[] DSL_CLAUSES = {
-        "timeout \"x\"", "timeout 0s", "timeout 5", "retry \"3\"", "retry 0", "retry 1000", "retry 3 delay 5",
-        "retry 3 backoff \"x\"", "when 5", "when \"yes\"", "unless [true]", "verify 1 + 1", "verify it.nope",
-        "verify true within 5", "verify true within 1s every \"x\"", "confirm 42", "confirm [\"a\"]",
-        "require \"m\": 1", "needs nope", "on_failure maybe", "undo wait { duration: \"x\" }", "when steps.nope.x",
-        "when size(1, 2, 3)", "when nosuch(1)", "when 1 in 2", "when env()", "when -true", "when 1 < \"a\"",
+        "timeout \"x\"",
+        "timeout 0s",
+        "timeout 5",
+        "retry \"3\"",
+        "retry 0",
+        "retry 1000",
+        "retry 3 delay 5",
+        "retry 3 backoff \"x\"",
+        "when 5",
+        "when \"yes\"",
+        "unless [true]",
+        "verify 1 + 1",
+        "verify it.nope",
+        "verify true within 5",
+        "verify true within 1s every \"x\"",
+        "confirm 42",
+        "confirm [\"a\"]",
+        "require \"m\": 1",
+        "needs nope",
+        "on_failure maybe",
+        "undo wait { duration: \"x\" }",
+        "when steps.nope.x",
+        "when size(1, 2, 3)",
+        "when nosuch(1)",
+        "when 1 in 2",
+        "when env()",
+        "when -true",
+        "when 1 < \"a\"",
     };
     private static final String[][] YAML_WRONG = {
-        {"wait", "{duration: ten seconds}"}, {"wait", "{duration: 10}"}, {"wait", "{duration: [1s]}"},
-        {"wait", "{duration: {a: 1}}"}, {"wait", "{duration: null}"}, {"wait", "{}"}, {"wait", "[]"},
-        {"wait", "five"}, {"file.exists", "{path: 42}"}, {"file.exists", "{path: [a]}"},
-        {"file.exists", "{path: \"${1 + }\"}"}, {"exec", "{argv: \"true\"}"}, {"exec", "{argv: {a: 1}}"},
-        {"exec", "{argv: [\"true\"], env: [1]}"}, {"exec", "{argv: [\"true\"], nope: 1}"}, {"nope.nope", "{}"},
+        {"wait", "{duration: ten seconds}"},
+        {"wait", "{duration: 10}"},
+        {"wait", "{duration: [1s]}"},
+        {"wait", "{duration: {a: 1}}"},
+        {"wait", "{duration: null}"},
+        {"wait", "{}"},
+        {"wait", "[]"},
+        {"wait", "five"},
+        {"file.exists", "{path: 42}"},
+        {"file.exists", "{path: [a]}"},
+        {"file.exists", "{path: \"${1 + }\"}"},
+        {"exec", "{argv: \"true\"}"},
+        {"exec", "{argv: {a: 1}}"},
+        {"exec", "{argv: [\"true\"], env: [1]}"},
+        {"exec", "{argv: [\"true\"], nope: 1}"},
+        {"nope.nope", "{}"},
     };
     private static final String[] YAML_CLAUSES = {
-        "timeout: x", "timeout: [1s]", "retry: x", "retry: {attempts: x}", "retry: {attempts: 3, nope: 1}",
-        "when: 5", "when: '1 +'", "unless: [true]", "verify: '1 + 1'", "verify: {a: 1}", "confirm: [a]",
-        "needs: nope", "needs: [nope]", "needs: {a: 1}", "on_failure: maybe", "undo: x", "undo: {type: wait}",
-        "id: [a]", "type: 5", "nope: 1", "require: 5", "parallel: x",
+        "timeout: x",
+        "timeout: [1s]",
+        "retry: x",
+        "retry: {attempts: x}",
+        "retry: {attempts: 3, nope: 1}",
+        "when: 5",
+        "when: '1 +'",
+        "unless: [true]",
+        "verify: '1 + 1'",
+        "verify: {a: 1}",
+        "confirm: [a]",
+        "needs: nope",
+        "needs: [nope]",
+        "needs: {a: 1}",
+        "on_failure: maybe",
+        "undo: x",
+        "undo: {type: wait}",
+        "id: [a]",
+        "type: 5",
+        "nope: 1",
+        "require: 5",
+        "parallel: x",
     };
 
     private static void wrongTypes(Map<String, byte[]> files) {
         int n = 0;
         for (String[] w : DSL_WRONG) {
-            files.put(String.format("wrong-type-%02d.rb", ++n), utf8("runbook \"wrong\" {\n  step s = " + w[0]
-                    + " { " + w[1] + ": " + w[2] + " }\n}\n"));
+            files.put(
+                    String.format("wrong-type-%02d.rb", ++n),
+                    utf8("runbook \"wrong\" {\n  step s = " + w[0] + " { " + w[1] + ": " + w[2] + " }\n}\n"));
         }
         for (String clause : DSL_CLAUSES) {
-            files.put(String.format("wrong-type-%02d.rb", ++n), utf8("runbook \"wrong\" {\n"
-                    + "  step s = wait { duration: 1s }\n    " + clause + "\n}\n"));
+            files.put(
+                    String.format("wrong-type-%02d.rb", ++n),
+                    utf8("runbook \"wrong\" {\n" + "  step s = wait { duration: 1s }\n    " + clause + "\n}\n"));
         }
         for (String[] w : YAML_WRONG) {
-            files.put(String.format("wrong-type-%02d.yaml", ++n), utf8("runbook: wrong\nsteps:\n  - id: s\n"
-                    + "    type: " + w[0] + "\n    with: " + w[1] + "\n"));
+            files.put(
+                    String.format("wrong-type-%02d.yaml", ++n),
+                    utf8("runbook: wrong\nsteps:\n  - id: s\n" + "    type: " + w[0] + "\n    with: " + w[1] + "\n"));
         }
         for (String clause : YAML_CLAUSES) {
-            files.put(String.format("wrong-type-%02d.yaml", ++n), utf8("runbook: wrong\nsteps:\n  - id: s\n"
-                    + "    type: wait\n    with: {duration: 1s}\n    " + clause + "\n"));
+            files.put(
+                    String.format("wrong-type-%02d.yaml", ++n),
+                    utf8("runbook: wrong\nsteps:\n  - id: s\n" + "    type: wait\n    with: {duration: 1s}\n    "
+                            + clause + "\n"));
         }
     }
 
@@ -129,28 +200,38 @@ final class BadInputGenerator {
     static Map<String, byte[]> large() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         int deep = 10_000;
-        files.put("deep-parens.rb", utf8("runbook \"x\" {\n  step a = wait { duration: " + "(".repeat(deep) + "1s"
-                + ")".repeat(deep) + " }\n}\n"));
-        files.put("deep-lists.rb", utf8("runbook \"x\" {\n  step a = exec { argv: " + "[".repeat(deep) + "\"a\""
-                + "]".repeat(deep) + " }\n}\n"));
+        files.put(
+                "deep-parens.rb",
+                utf8("runbook \"x\" {\n  step a = wait { duration: " + "(".repeat(deep) + "1s" + ")".repeat(deep)
+                        + " }\n}\n"));
+        files.put(
+                "deep-lists.rb",
+                utf8("runbook \"x\" {\n  step a = exec { argv: " + "[".repeat(deep) + "\"a\"" + "]".repeat(deep)
+                        + " }\n}\n"));
         files.put("deep-unclosed.rb", utf8("runbook \"x\" {\n  step a = exec { argv: " + "[{(".repeat(deep)));
-        files.put("deep-maps.rb", utf8("runbook \"x\" {\n  step a = exec { argv: [\"a\"], env: "
-                + "{a: ".repeat(deep) + "1" + "}".repeat(deep) + " }\n}\n"));
-        files.put("deep-not.rb", utf8("runbook \"x\" {\n  step a = wait { duration: 1s }\n    when "
-                + "!".repeat(deep) + "true\n}\n"));
+        files.put(
+                "deep-maps.rb",
+                utf8("runbook \"x\" {\n  step a = exec { argv: [\"a\"], env: " + "{a: ".repeat(deep) + "1"
+                        + "}".repeat(deep) + " }\n}\n"));
+        files.put(
+                "deep-not.rb",
+                utf8("runbook \"x\" {\n  step a = wait { duration: 1s }\n    when " + "!".repeat(deep) + "true\n}\n"));
         files.put("long-chain.rb", utf8("runbook \"x\" {\n  param p: int = " + "1 + ".repeat(deep * 5) + "1\n}\n"));
         files.put("long-member.rb", utf8("runbook \"x\" {\n  param p: int = run" + ".a".repeat(deep * 5) + "\n}\n"));
         files.put("deep-flow.yaml", utf8("runbook: x\nsteps: " + "[".repeat(deep) + "]".repeat(deep) + "\n"));
         files.put("deep-flow-unclosed.yaml", utf8("runbook: x\nsteps: " + "[{".repeat(deep) + "\n"));
-        files.put("deep-expression.yaml", utf8("runbook: x\nrequire: [\"" + "(".repeat(deep) + "true"
-                + ")".repeat(deep) + "\"]\n"));
+        files.put(
+                "deep-expression.yaml",
+                utf8("runbook: x\nrequire: [\"" + "(".repeat(deep) + "true" + ")".repeat(deep) + "\"]\n"));
         StringBuilder block = new StringBuilder("runbook: x\nsteps:\n");
         for (int i = 0; i < 1000; i++) {
             block.append("  ".repeat(i)).append("- \n");
         }
         files.put("deep-block.yaml", utf8(block.toString()));
-        files.put("huge-string.rb", utf8("runbook \"x\" {\n  step a = exec { argv: [\"" + "a".repeat(3 << 20)
-                + "\"] }\n  step b = nope { }\n}\n"));
+        files.put(
+                "huge-string.rb",
+                utf8("runbook \"x\" {\n  step a = exec { argv: [\"" + "a".repeat(3 << 20)
+                        + "\"] }\n  step b = nope { }\n}\n"));
         files.put("huge-comment.rb", utf8("# " + "c".repeat(3 << 20) + "\nrunbook \"x\" {\n  step a = nope { }\n}\n"));
         files.put("huge-line.rb", utf8("runbook \"x\" { " + "step a = wait { duration: 1s } ".repeat(100_000)));
         files.put("huge-over-limit.rb", utf8("#".repeat(9 << 20)));
@@ -172,7 +253,12 @@ final class BadInputGenerator {
             for (int i = 0; i < width; i++) {
                 refs.add("*l" + (level - 1));
             }
-            out.append("l").append(level).append(": &l").append(level).append(" [").append(String.join(", ", refs))
+            out.append("l")
+                    .append(level)
+                    .append(": &l")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", refs))
                     .append("]\n");
         }
         return out.toString();

@@ -32,6 +32,7 @@ class BadInputTest {
     static final Path CORPUS = Path.of("src/test/resources/badinput");
     /** A hang guard, not a performance assertion. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
+
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?m)^.+?(:\\d+:\\d+)?: error\\[RB\\d{4}]: .+");
 
     @TempDir
@@ -44,7 +45,8 @@ class BadInputTest {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         assertTrue(files.size() >= 200, "the corpus should hold at least 200 files, it holds " + files.size());
-        return files.stream().map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f)));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(CORPUS.relativize(f).toString(), () -> check(f)));
     }
 
     @TestFactory
@@ -85,8 +87,9 @@ class BadInputTest {
                 "wrong-types.yaml", "count: [1]\nwait_for: {a: 1}\nmode: medium\nname: {x: 1}\n",
                 "unknown.yaml", "name: a\nnope: 1\n",
                 "broken.yaml", "name: [\n",
-                "bomb.yaml", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                        + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nname: [*c, *c, *c, *c, *c, *c, *c, *c]\n",
+                "bomb.yaml",
+                        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nname: [*c, *c, *c, *c, *c, *c, *c, *c]\n",
                 "duplicate.yaml", "name: a\nname: b\n",
                 "bad.json", "{\"name\": \"a\",}\n",
                 "binary.yaml", "\u0000\u0001\u0002");
@@ -97,12 +100,24 @@ class BadInputTest {
             tests.add(params(e.getKey(), "--params", file.toString()));
         }
         Files.write(tmp.resolve("utf8.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff});
-        tests.add(params("invalid UTF-8 file", "--params", tmp.resolve("utf8.yaml").toString()));
+        tests.add(params(
+                "invalid UTF-8 file", "--params", tmp.resolve("utf8.yaml").toString()));
         tests.add(params("missing file", "--params", tmp.resolve("nope.yaml").toString()));
         tests.add(params("a directory", "--params", tmp.toString()));
-        String[][] values = {{"count=many"}, {"count=99999999999999999999999"}, {"wait_for=soon"},
-            {"wait_for=-1s"}, {"mode=medium"}, {"nope=1"}, {"=x"}, {"name"}, {""}, {"name=\u0000"},
-            {"count=1", "count=2"}, {"name=" + "x".repeat(1 << 20)}};
+        String[][] values = {
+            {"count=many"},
+            {"count=99999999999999999999999"},
+            {"wait_for=soon"},
+            {"wait_for=-1s"},
+            {"mode=medium"},
+            {"nope=1"},
+            {"=x"},
+            {"name"},
+            {""},
+            {"name=\u0000"},
+            {"count=1", "count=2"},
+            {"name=" + "x".repeat(1 << 20)}
+        };
         for (String[] v : values) {
             List<String> args = new ArrayList<>();
             for (String one : v) {
@@ -110,22 +125,26 @@ class BadInputTest {
                 args.add(one);
             }
             String shown = String.join(" ", args);
-            tests.add(params(shown.length() > 60 ? shown.substring(0, 60) + "..." : shown,
-                    args.toArray(String[]::new)));
+            tests.add(
+                    params(shown.length() > 60 ? shown.substring(0, 60) + "..." : shown, args.toArray(String[]::new)));
         }
         return tests.stream();
     }
 
     private DynamicTest params(String name, String... options) {
         return DynamicTest.dynamicTest(name, () -> {
-            List<String> args = new ArrayList<>(List.of("plan", tmp.resolve("params.rb").toString()));
+            List<String> args =
+                    new ArrayList<>(List.of("plan", tmp.resolve("params.rb").toString()));
             args.addAll(List.of(options));
             Result r = assertTimeoutPreemptively(LIMIT, () -> run(args.toArray(String[]::new)));
-            assertTrue(r.code == ExitCodes.USAGE || r.code == ExitCodes.INVALID || r.code == ExitCodes.OK,
+            assertTrue(
+                    r.code == ExitCodes.USAGE || r.code == ExitCodes.INVALID || r.code == ExitCodes.OK,
                     "exit code " + r.code + "\n" + r.output);
             noStackTrace(r.output);
             if (r.code != ExitCodes.OK) {
-                assertTrue(r.output.contains("runbook: ") || DIAGNOSTIC.matcher(r.output).find(),
+                assertTrue(
+                        r.output.contains("runbook: ")
+                                || DIAGNOSTIC.matcher(r.output).find(),
                         "an error message is expected:\n" + r.output);
             }
         });
@@ -133,12 +152,15 @@ class BadInputTest {
 
     private static void check(Path file) {
         Result r = assertTimeoutPreemptively(LIMIT, () -> run("check", file.toString()));
-        assertTrue(r.code == ExitCodes.INVALID || r.code == ExitCodes.OK, "exit code " + r.code + " for " + file
-                + ":\n" + r.output);
+        assertTrue(
+                r.code == ExitCodes.INVALID || r.code == ExitCodes.OK,
+                "exit code " + r.code + " for " + file + ":\n" + r.output);
         noStackTrace(r.output);
         if (r.code == ExitCodes.INVALID) {
-            assertTrue(DIAGNOSTIC.matcher(r.output).find(), "a `file:line:col: error[RB....]` or `file: error[...]` "
-                    + "line is expected for " + file + ":\n" + r.output);
+            assertTrue(
+                    DIAGNOSTIC.matcher(r.output).find(),
+                    "a `file:line:col: error[RB....]` or `file: error[...]` " + "line is expected for " + file + ":\n"
+                            + r.output);
         }
     }
 
@@ -151,11 +173,12 @@ class BadInputTest {
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                args);
         return new Result(code, out.toString(StandardCharsets.UTF_8));
     }
 
-    private record Result(int code, String output) {
-    }
+    private record Result(int code, String output) {}
 }

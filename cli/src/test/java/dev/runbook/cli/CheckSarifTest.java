@@ -30,8 +30,10 @@ class CheckSarifTest {
     private JsonNode sarif(int expectedExit, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         assertEquals(expectedExit, code, err.toString(StandardCharsets.UTF_8));
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
@@ -45,13 +47,15 @@ class CheckSarifTest {
         JsonNode rules = run.at("/tool/driver/rules");
         List<String> ids = new ArrayList<>();
         rules.forEach(r -> ids.add(r.get("id").asText()));
-        assertTrue(ids.containsAll(List.of("RB0600", "RB0601", "RB0602", "RB0603", "RB0604", "RB0605", "RB0606")),
+        assertTrue(
+                ids.containsAll(List.of("RB0600", "RB0601", "RB0602", "RB0603", "RB0604", "RB0605", "RB0606")),
                 ids.toString());
         rules.forEach(r -> assertTrue(r.at("/help/text").asText().length() > 10, r.toString()));
         JsonNode result = run.get("results").get(0);
         assertEquals("RB0601", result.get("ruleId").asText());
         assertEquals("warning", result.get("level").asText());
-        assertEquals("RB0601", rules.get(result.get("ruleIndex").asInt()).get("id").asText());
+        assertEquals(
+                "RB0601", rules.get(result.get("ruleIndex").asInt()).get("id").asText());
         assertTrue(result.at("/message/text").asText().contains("`checkout`"));
         JsonNode location = result.at("/locations/0/physicalLocation");
         assertEquals(file.toString(), location.at("/artifactLocation/uri").asText());
@@ -70,10 +74,17 @@ class CheckSarifTest {
     @Test
     void errorsOfOtherCodesGetARuleToo() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.rb"), "runbook \"x\" {\n  step a = nope.nope { }\n}\n");
-        JsonNode run = sarif(ExitCodes.INVALID, "check", "--format", "sarif", file.toString()).get("runs").get(0);
+        JsonNode run = sarif(ExitCodes.INVALID, "check", "--format", "sarif", file.toString())
+                .get("runs")
+                .get(0);
         JsonNode result = run.get("results").get(0);
         assertEquals("RB0100", result.get("ruleId").asText());
         assertEquals("error", result.get("level").asText());
-        assertEquals("RB0100", run.at("/tool/driver/rules").get(result.get("ruleIndex").asInt()).get("id").asText());
+        assertEquals(
+                "RB0100",
+                run.at("/tool/driver/rules")
+                        .get(result.get("ruleIndex").asInt())
+                        .get("id")
+                        .asText());
     }
 }

@@ -13,10 +13,13 @@ record CliRun(int code, String out, String err) {
     static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         CliRun run = new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertFalse(run.all().contains("at dev.runbook") || run.all().contains("Exception"),
+        assertFalse(
+                run.all().contains("at dev.runbook") || run.all().contains("Exception"),
                 "a stack trace or exception for " + Arrays.toString(args) + ":\n" + run.all());
         return run;
     }

@@ -35,9 +35,16 @@ class CliTest {
         CliRun run = CliRun.of("--help");
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         assertTrue(run.out().contains("Exit codes:"), run.toString());
-        for (String line : List.of("0    ok", "1    a step or verify failed", "2    usage error",
-                "3    invalid runbook or params", "4    a precondition was not met", "5    lock held",
-                "6    failed, and the undo failed too", "70    internal error", "130   interrupted")) {
+        for (String line : List.of(
+                "0    ok",
+                "1    a step or verify failed",
+                "2    usage error",
+                "3    invalid runbook or params",
+                "4    a precondition was not met",
+                "5    lock held",
+                "6    failed, and the undo failed too",
+                "70    internal error",
+                "130   interrupted")) {
             assertTrue(run.out().contains(line), "--help should list `" + line + "`:\n" + run);
         }
         for (String command : List.of("check", "plan", "run", "steps")) {
@@ -49,8 +56,10 @@ class CliTest {
     void unknownSubcommandIsOneLineWithASuggestion() {
         CliRun run = CliRun.of("chek", "x.rb");
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());
-        assertEquals(List.of("runbook: unknown command 'chek'; did you mean 'check'? (see runbook --help)"),
-                run.errLines(), run.toString());
+        assertEquals(
+                List.of("runbook: unknown command 'chek'; did you mean 'check'? (see runbook --help)"),
+                run.errLines(),
+                run.toString());
         assertEquals("", run.out());
     }
 
@@ -66,15 +75,19 @@ class CliTest {
         Path missing = dir.resolve("no-such.rb");
         CliRun run = CliRun.of("check", missing.toString());
         assertEquals(ExitCodes.INVALID, run.code(), run.toString());
-        assertEquals(List.of(missing + ": error[RB0010]: no such file: " + missing, "1 error, 0 warnings"),
-                run.errLines(), run.toString());
+        assertEquals(
+                List.of(missing + ": error[RB0010]: no such file: " + missing, "1 error, 0 warnings"),
+                run.errLines(),
+                run.toString());
     }
 
     @Test
     void directoryIsRefused() {
         CliRun run = CliRun.of("check", dir.toString());
         assertEquals(ExitCodes.INVALID, run.code(), run.toString());
-        assertEquals(dir + ": error[RB0010]: " + dir + " is a directory, not a runbook file", run.errLines().get(0));
+        assertEquals(
+                dir + ": error[RB0010]: " + dir + " is a directory, not a runbook file",
+                run.errLines().get(0));
     }
 
     @Test
@@ -83,7 +96,9 @@ class CliTest {
         Files.write(file, new byte[] {'r', 'u', 'n', 'b', 'o', 'o', 'k', ' ', '"', (byte) 0xE9, '"', ' ', '{', '}'});
         CliRun run = CliRun.of("check", file.toString());
         assertEquals(ExitCodes.INVALID, run.code(), run.toString());
-        assertEquals(file + ": error[RB0011]: " + file + " is not valid UTF-8", run.errLines().get(0));
+        assertEquals(
+                file + ": error[RB0011]: " + file + " is not valid UTF-8",
+                run.errLines().get(0));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigRollbackEndToEndTest {
     @TempDir
     Path dir;
+
     OpsFixture world;
 
     @BeforeEach
@@ -32,15 +33,22 @@ class ConfigRollbackEndToEndTest {
     }
 
     private OpsFixture.Cli restore(Path from) {
-        List<String> args = new ArrayList<>(List.of("run", OpsFixture.runbook("config-rollback.rb").toString(), "--yes",
-                "--param", "config=nginx", "--param", "from=" + from));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("config-rollback.rb").toString(),
+                "--yes",
+                "--param",
+                "config=nginx",
+                "--param",
+                "from=" + from));
         args.addAll(world.nginxParams());
         return OpsFixture.cli(args);
     }
 
     private long backupsOfTheSite() throws Exception {
         try (Stream<Path> files = Files.list(world.site.getParent())) {
-            return files.filter(p -> p.getFileName().toString().startsWith("app.conf.backup.")).count();
+            return files.filter(p -> p.getFileName().toString().startsWith("app.conf.backup."))
+                    .count();
         }
     }
 
@@ -48,8 +56,10 @@ class ConfigRollbackEndToEndTest {
     void aBrokenBackupIsRefusedTheOldConfigStaysOnDiskAndIsStillServed() throws Exception {
         String live = Files.readString(world.site);
         Path broken = dir.resolve("app.conf.backup.20240101_120000");
-        Files.writeString(broken, OpsFixture.siteConfig(world.nginxPort, world.appPort, "rev-2")
-                .replace("location = /__rev", "bogus_directive on;\n  location = /__rev"));
+        Files.writeString(
+                broken,
+                OpsFixture.siteConfig(world.nginxPort, world.appPort, "rev-2")
+                        .replace("location = /__rev", "bogus_directive on;\n  location = /__rev"));
 
         OpsFixture.Cli run = restore(broken);
 

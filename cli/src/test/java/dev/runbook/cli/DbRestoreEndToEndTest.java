@@ -31,6 +31,7 @@ class DbRestoreEndToEndTest {
 
     @TempDir
     Path dir;
+
     OpsWorld world;
     Path backup;
     Path emergencyDir;
@@ -41,11 +42,15 @@ class DbRestoreEndToEndTest {
         world = new OpsWorld(dir);
         // the backup: what the database held yesterday, dumped by the mongo.dump step type
         MongoDatabase db = world.db("cryptique");
-        db.getCollection("users").insertMany(List.of(
-                new Document("_id", 1).append("name", "backup-alice"), new Document("_id", 2).append("name", "backup-bob")));
-        db.getCollection("orders").insertMany(List.of(new Document("_id", 10).append("name", "backup-order-a"),
-                new Document("_id", 11).append("name", "backup-order-b"),
-                new Document("_id", 12).append("name", "backup-order-c")));
+        db.getCollection("users")
+                .insertMany(List.of(
+                        new Document("_id", 1).append("name", "backup-alice"),
+                        new Document("_id", 2).append("name", "backup-bob")));
+        db.getCollection("orders")
+                .insertMany(List.of(
+                        new Document("_id", 10).append("name", "backup-order-a"),
+                        new Document("_id", 11).append("name", "backup-order-b"),
+                        new Document("_id", 12).append("name", "backup-order-c")));
         backup = dir.resolve("backups/mongodb/mongo_20240101_030000");
         Path maker = dir.resolve("make-backup.rb");
         Files.writeString(maker, """
@@ -60,8 +65,11 @@ class DbRestoreEndToEndTest {
         assertTrue(Files.isRegularFile(backup.resolve("cryptique/users.bson")), made.toString());
         // today's (damaged) data
         db.drop();
-        db.getCollection("users").insertMany(List.of(new Document("_id", 1).append("name", "orig-alice"),
-                new Document("_id", 3).append("name", "orig-carol"), new Document("_id", 4).append("name", "orig-dave")));
+        db.getCollection("users")
+                .insertMany(List.of(
+                        new Document("_id", 1).append("name", "orig-alice"),
+                        new Document("_id", 3).append("name", "orig-carol"),
+                        new Document("_id", 4).append("name", "orig-dave")));
         db.getCollection("orders").insertOne(new Document("_id", 20).append("name", "orig-order"));
         emergencyDir = Files.createDirectories(dir.resolve("backups/emergency"));
         ecosystem = world.ecosystem("cryptique-backend");
@@ -89,7 +97,8 @@ class DbRestoreEndToEndTest {
 
     private Path emergencyDump() throws IOException {
         try (Stream<Path> dumps = Files.list(emergencyDir)) {
-            List<Path> all = dumps.filter(p -> p.getFileName().toString().startsWith("emergency_")).toList();
+            List<Path> all = dumps.filter(p -> p.getFileName().toString().startsWith("emergency_"))
+                    .toList();
             assertEquals(1, all.size(), "one emergency dump expected: " + all);
             return all.get(0);
         }
@@ -129,8 +138,10 @@ class DbRestoreEndToEndTest {
         CliRun run = restore();
         assertEquals(ExitCodes.FAILED, run.code(), run.toString());
         assertTrue(run.all().contains("it.restored == it.expected"), run.toString());
-        assertEquals(ORIGINAL_USERS, world.contents("cryptique", "users"), "the undo should restore the"
-                + " emergency dump:\n" + run);
+        assertEquals(
+                ORIGINAL_USERS,
+                world.contents("cryptique", "users"),
+                "the undo should restore the" + " emergency dump:\n" + run);
         assertEquals(ORIGINAL_ORDERS, world.contents("cryptique", "orders"), run.toString());
         assertTrue(Files.isRegularFile(emergencyDump().resolve("cryptique/users.bson")));
         assertTrue(world.healthy(), "undoing the stop should start the app again:\n" + run);

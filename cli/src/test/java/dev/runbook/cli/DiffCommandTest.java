@@ -34,22 +34,26 @@ class DiffCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void aRemovedVerifyAndDropSwitchedOnAreRiskyChangesFirst() throws IOException {
         Path old = Files.writeString(dir.resolve("old.rb"), RESTORE);
-        Path now = Files.writeString(dir.resolve("new.rb"), RESTORE.replace("drop: false", "drop: true")
-                .replace("    verify it.restored > 0\n", "").replace("3001", "3002"));
+        Path now = Files.writeString(
+                dir.resolve("new.rb"),
+                RESTORE.replace("drop: false", "drop: true")
+                        .replace("    verify it.restored > 0\n", "")
+                        .replace("3001", "3002"));
         Result r = run("diff", "--format", "markdown", old.toString(), now.toString());
         assertEquals(0, r.code(), r.err());
         String md = r.out();
@@ -64,10 +68,13 @@ class DiffCommandTest {
     @Test
     void exitCodeTellsWhetherThePlansDiffer() throws IOException {
         Path old = Files.writeString(dir.resolve("old.rb"), RESTORE);
-        Path same = Files.writeString(dir.resolve("same.rb"), "# reformatted\n" + RESTORE.replace("  step", "\n  step"));
+        Path same =
+                Files.writeString(dir.resolve("same.rb"), "# reformatted\n" + RESTORE.replace("  step", "\n  step"));
         Path now = Files.writeString(dir.resolve("new.rb"), RESTORE.replace("3001", "3002"));
-        assertEquals(0, run("diff", "--exit-code", old.toString(), same.toString()).code());
-        assertEquals(1, run("diff", "--exit-code", old.toString(), now.toString()).code());
+        assertEquals(
+                0, run("diff", "--exit-code", old.toString(), same.toString()).code());
+        assertEquals(
+                1, run("diff", "--exit-code", old.toString(), now.toString()).code());
         assertEquals(0, run("diff", old.toString(), now.toString()).code());
     }
 
@@ -76,8 +83,12 @@ class DiffCommandTest {
         Path old = Files.writeString(dir.resolve("old.rb"), RESTORE);
         Path broken = Files.writeString(dir.resolve("broken.rb"), "runbook \"x\" {\n  step a = nope { }\n}\n");
         assertEquals(ExitCodes.USAGE, run("diff", old.toString()).code());
-        assertEquals(ExitCodes.USAGE, run("diff", "--git", "a..b", old.toString(), old.toString()).code());
-        assertEquals(ExitCodes.USAGE, run("diff", "--format", "html", old.toString(), old.toString()).code());
+        assertEquals(
+                ExitCodes.USAGE,
+                run("diff", "--git", "a..b", old.toString(), old.toString()).code());
+        assertEquals(
+                ExitCodes.USAGE,
+                run("diff", "--format", "html", old.toString(), old.toString()).code());
         Result r = run("diff", old.toString(), broken.toString());
         assertEquals(ExitCodes.INVALID, r.code());
         assertTrue(r.err().contains("RB0100"), r.err());
@@ -107,8 +118,9 @@ class DiffCommandTest {
         Files.writeString(dir.resolve("README.md"), "not a runbook\n");
         git("add", ".");
         git("commit", "-q", "-m", "one");
-        Files.writeString(runbooks.resolve("restore.rb"), RESTORE.replace("    confirm \"Restore every collection "
-                + "from ${backup}?\"\n", ""));
+        Files.writeString(
+                runbooks.resolve("restore.rb"),
+                RESTORE.replace("    confirm \"Restore every collection " + "from ${backup}?\"\n", ""));
         Files.delete(runbooks.resolve("gone.rb"));
         Files.writeString(runbooks.resolve("new.rb"), RESTORE.replace("db-restore", "fresh"));
         git("add", "-A");

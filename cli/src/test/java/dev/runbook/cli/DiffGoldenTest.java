@@ -31,17 +31,24 @@ class DiffGoldenTest {
             cases = listing.filter(Files::isDirectory).sorted().toList();
         }
         assertTrue(cases.size() >= 15, "at least 15 kinds of change: " + cases.size());
-        return cases.stream().flatMap(c -> Stream.of(
-                DynamicTest.dynamicTest(c.getFileName() + " (text)", () -> check(c, "text", "expected.txt")),
-                DynamicTest.dynamicTest(c.getFileName() + " (markdown)", () -> check(c, "markdown", "expected.md"))));
+        return cases.stream()
+                .flatMap(c -> Stream.of(
+                        DynamicTest.dynamicTest(c.getFileName() + " (text)", () -> check(c, "text", "expected.txt")),
+                        DynamicTest.dynamicTest(
+                                c.getFileName() + " (markdown)", () -> check(c, "markdown", "expected.md"))));
     }
 
     private static void check(Path dir, String format, String expectedName) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "diff", "--format", format,
-                dir.resolve("old.rb").toString(), dir.resolve("new.rb").toString());
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "diff",
+                "--format",
+                format,
+                dir.resolve("old.rb").toString(),
+                dir.resolve("new.rb").toString());
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         assertEquals(0, code);
         String actual = out.toString(StandardCharsets.UTF_8).replace(dir + "/", "");

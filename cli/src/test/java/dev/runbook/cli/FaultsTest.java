@@ -55,8 +55,10 @@ class FaultsTest {
     static Outcome run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         Outcome o = new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         assertFalse(o.all().contains("at dev.runbook") || o.all().contains("\tat "), "a stack trace:\n" + o);
         return o;
@@ -97,14 +99,21 @@ class FaultsTest {
                 }
             }
             Path dump = dir.resolve("dump");
-            Outcome made = run("run", runbook("dump", """
+            Outcome made = run(
+                    "run",
+                    runbook("dump", """
                     runbook "dump" {
                       param uri: secret
                       param out: string
                       step dump = mongo.dump { uri: uri, db: "src", out: out }
                     }
-                    """).toString(), "--state-dir", dir.resolve("state").toString(),
-                    "--param", "uri=" + uri, "--param", "out=" + dump);
+                    """).toString(),
+                    "--state-dir",
+                    dir.resolve("state").toString(),
+                    "--param",
+                    "uri=" + uri,
+                    "--param",
+                    "out=" + dump);
             assertEquals(ExitCodes.OK, made.code(), made.toString());
             Map<String, String> before = sha256s(dump);
             assertTrue(before.containsKey("src/items.bson"), before.toString());
@@ -116,9 +125,16 @@ class FaultsTest {
                       step restore = mongo.restore { uri: uri, from: from, db: "copy", drop: true }
                     }
                     """);
-            CompletableFuture<Outcome> running = CompletableFuture.supplyAsync(() -> run("run", restore.toString(),
-                    "--yes", "--state-dir", dir.resolve("state").toString(), "--param", "uri=" + uri,
-                    "--param", "from=" + dump));
+            CompletableFuture<Outcome> running = CompletableFuture.supplyAsync(() -> run(
+                    "run",
+                    restore.toString(),
+                    "--yes",
+                    "--state-dir",
+                    dir.resolve("state").toString(),
+                    "--param",
+                    "uri=" + uri,
+                    "--param",
+                    "from=" + dump));
             long seen = 0;
             try (MongoClient watcher = MongoClients.create(uri)) {
                 MongoCollection<Document> copy = watcher.getDatabase("copy").getCollection("items");
@@ -128,13 +144,15 @@ class FaultsTest {
                     Thread.sleep(10);
                 }
             }
-            assertTrue(seen > 0 && seen < 200_000 && !running.isDone(),
+            assertTrue(
+                    seen > 0 && seen < 200_000 && !running.isDone(),
                     "the restore was not caught in the middle (" + seen + " documents seen)");
             server.shutdownNow();
             Outcome o = running.get(60, TimeUnit.SECONDS);
 
             assertTrue(o.code() == ExitCodes.FAILED || o.code() == ExitCodes.UNDO_FAILED, o.toString());
-            assertTrue(o.all().contains("lost the connection to the MongoDB server"),
+            assertTrue(
+                    o.all().contains("lost the connection to the MongoDB server"),
                     "no clear connection message:\n" + o);
             assertFalse(o.all().contains(uri), "the secret uri was shown:\n" + o);
             assertEquals(before, sha256s(dump), "the dump on disk was changed");
@@ -200,8 +218,15 @@ class FaultsTest {
                     """);
             String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
             long start = System.nanoTime();
-            Outcome o = run("run", rb.toString(), "--state-dir", dir.resolve("state").toString(),
-                    "--param", "url=" + url, "--param", "marker=" + marker);
+            Outcome o = run(
+                    "run",
+                    rb.toString(),
+                    "--state-dir",
+                    dir.resolve("state").toString(),
+                    "--param",
+                    "url=" + url,
+                    "--param",
+                    "marker=" + marker);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(ExitCodes.FAILED, o.code(), o.toString());
             assertTrue(o.all().contains("no response within 1s"), o.toString());
@@ -239,13 +264,32 @@ class FaultsTest {
                 """);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of("bash", "-c", "ulimit -f 8 && exec \"$@\"", "bash", java, "-XX:-UsePerfData",
-                "-Xshare:off", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.runbook.cli.Main",
-                "run", rb.toString(), "--state-dir", state.toString(), "--param", "marker=" + marker);
+        List<String> cmd = List.of(
+                "bash",
+                "-c",
+                "ulimit -f 8 && exec \"$@\"",
+                "bash",
+                java,
+                "-XX:-UsePerfData",
+                "-Xshare:off",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                cp,
+                "dev.runbook.cli.Main",
+                "run",
+                rb.toString(),
+                "--state-dir",
+                state.toString(),
+                "--param",
+                "marker=" + marker);
         Path out = dir.resolve("big.out");
         Path err = dir.resolve("big.err");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(50, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the CLI hung; stderr: " + Files.readString(err));
@@ -253,7 +297,8 @@ class FaultsTest {
         Outcome o = new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
         assertFalse(o.all().contains("at dev.runbook") || o.all().contains("\tat "), "a stack trace:\n" + o);
         assertEquals(ExitCodes.OK, o.code(), o.toString());
-        assertTrue(o.err().contains("the journal could not be written") && o.err().contains("File too large"),
+        assertTrue(
+                o.err().contains("the journal could not be written") && o.err().contains("File too large"),
                 o.toString());
         assertEquals("done", Files.readString(marker), "the steps after the journal failed did not run:\n" + o);
         try (Stream<Path> runs = Files.list(state.resolve("runs"))) {

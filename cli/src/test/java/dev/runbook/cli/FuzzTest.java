@@ -51,10 +51,59 @@ class FuzzTest {
     private static final int EXPRESSION_INPUTS = 4_000;
     /** The whole family stops after this; the count reached is printed. */
     private static final long FAMILY_BUDGET_MS = 120_000;
-    private static final String[] TOKENS = {"{", "}", "\"", "${", ":", "[", "]", "(", ")", ",", "\n", "\t", "#",
-        "'", "\"\"\"", "step ", "param ", "&a ", "*a", "- ", "!", "&&", "||", "==", "..", "\\", "\\u", "1s", "-1",
-        "99999999999999999999", "null", "it.", "steps.", "runbook ", "parallel {", "finally {", "needs ", "\r",
-        "\uFEFF", "\u0000", "\uD800", "é", "😀", "---\n", "? ", "!!str ", "<<: *a\n", "{a: 1}", "retry ", "within "};
+
+    private static final String[] TOKENS = {
+        "{",
+        "}",
+        "\"",
+        "${",
+        ":",
+        "[",
+        "]",
+        "(",
+        ")",
+        ",",
+        "\n",
+        "\t",
+        "#",
+        "'",
+        "\"\"\"",
+        "step ",
+        "param ",
+        "&a ",
+        "*a",
+        "- ",
+        "!",
+        "&&",
+        "||",
+        "==",
+        "..",
+        "\\",
+        "\\u",
+        "1s",
+        "-1",
+        "99999999999999999999",
+        "null",
+        "it.",
+        "steps.",
+        "runbook ",
+        "parallel {",
+        "finally {",
+        "needs ",
+        "\r",
+        "\uFEFF",
+        "\u0000",
+        "\uD800",
+        "é",
+        "😀",
+        "---\n",
+        "? ",
+        "!!str ",
+        "<<: *a\n",
+        "{a: 1}",
+        "retry ",
+        "within "
+    };
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fuzz");
         t.setDaemon(true);
@@ -83,12 +132,24 @@ class FuzzTest {
 
     @Test
     void expressionParserAndTypeChecker() {
-        List<String> seeds = List.of("steps.backup.out + \"/x\"", "it.status == 200 && size(it.body) > 0",
-                "exists(backup) ? 1 : 2", "env(\"HOME\", \"/\") + '/a'", "[1, 2, 3][0] in [1]", "{a: 1, b: [2]}.a",
-                "!(1 < 2) || -3 >= 4 % 2", "\"x ${p} y ${1 + 2}\"", "matches(p, \"^a.*$\")", "30s + 1m30s",
-                "\"\"\"\n  text ${p}\n  \"\"\"", "now('yyyyMMdd') != \"\"");
-        Scope scope = new Scope(Map.of("p", Type.STRING, "backup", Type.STRING), Map.of("backup",
-                Map.of("out", Type.STRING)), Map.of("status", Type.INT, "body", Type.STRING), (id, span) -> { });
+        List<String> seeds = List.of(
+                "steps.backup.out + \"/x\"",
+                "it.status == 200 && size(it.body) > 0",
+                "exists(backup) ? 1 : 2",
+                "env(\"HOME\", \"/\") + '/a'",
+                "[1, 2, 3][0] in [1]",
+                "{a: 1, b: [2]}.a",
+                "!(1 < 2) || -3 >= 4 % 2",
+                "\"x ${p} y ${1 + 2}\"",
+                "matches(p, \"^a.*$\")",
+                "30s + 1m30s",
+                "\"\"\"\n  text ${p}\n  \"\"\"",
+                "now('yyyyMMdd') != \"\"");
+        Scope scope = new Scope(
+                Map.of("p", Type.STRING, "backup", Type.STRING),
+                Map.of("backup", Map.of("out", Type.STRING)),
+                Map.of("status", Type.INT, "body", Type.STRING),
+                (id, span) -> {});
         fuzz("expression", seeds, EXPRESSION_INPUTS, text -> {
             SourceFile file = SourceFile.of("fuzz.rb", text);
             Diagnostics d = new Diagnostics(Integer.MAX_VALUE);
@@ -135,11 +196,11 @@ class FuzzTest {
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof AssertionError a) {
-                    throw new AssertionError(family + " input #" + done + ": " + a.getMessage() + "\ninput:\n"
-                            + shorten(input), a);
+                    throw new AssertionError(
+                            family + " input #" + done + ": " + a.getMessage() + "\ninput:\n" + shorten(input), a);
                 }
-                throw new AssertionError(family + " input #" + done + " threw " + cause + "\ninput:\n"
-                        + shorten(input), cause);
+                throw new AssertionError(
+                        family + " input #" + done + " threw " + cause + "\ninput:\n" + shorten(input), cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted");
@@ -184,7 +245,9 @@ class FuzzTest {
         List<String> out = new ArrayList<>();
         for (Path dir : List.of(Path.of("../runbooks"), GoldenCheckTest.DIR, BadInputTest.CORPUS.resolve("hand"))) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.filter(f -> f.toString().endsWith(extension)).sorted().toList()) {
+                for (Path p : walk.filter(f -> f.toString().endsWith(extension))
+                        .sorted()
+                        .toList()) {
                     try {
                         out.add(Files.readString(p));
                     } catch (java.nio.charset.MalformedInputException e) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenCheckTest {
     static final Path DIR = Path.of("src/test/resources/golden/check");
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect-(error|warning):\\s*(RB\\d{4})\\s+(\\d+):(\\d+)");
+    private static final Pattern EXPECT =
+            Pattern.compile("#\\s*expect-(error|warning):\\s*(RB\\d{4})\\s+(\\d+):(\\d+)");
     private static final Pattern EXPECT_OUTPUT = Pattern.compile("#\\s*expect-output:\\s*(.+)$");
     private static final Pattern PRINTED = Pattern.compile("^(.+?):(\\d+):(\\d+): (error|warning)\\[(RB\\d{4})]: ");
 
@@ -47,19 +48,26 @@ class GoldenCheckTest {
         Set<String> expected = expectations(source);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "check", file.toString());
+        int code = Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "check",
+                file.toString());
         String output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
 
         Set<String> printed = printed(file, output);
         if (expected.stream().noneMatch(e -> e.contains(" RB06"))) {
             printed.removeIf(p -> p.startsWith("warning RB06"));
         }
-        assertEquals(expected, printed, "diagnostics of " + file + " (safety lint warnings RB06xx only when the file"
-                + " expects one; they have their own golden tests); output:\n" + output);
+        assertEquals(
+                expected,
+                printed,
+                "diagnostics of " + file + " (safety lint warnings RB06xx only when the file"
+                        + " expects one; they have their own golden tests); output:\n" + output);
         boolean errors = expected.stream().anyMatch(e -> e.startsWith("error"));
         assertEquals(errors ? ExitCodes.INVALID : ExitCodes.OK, code, "exit code; output:\n" + output);
-        assertFalse(output.contains("at dev.runbook") || output.contains("Exception"),
+        assertFalse(
+                output.contains("at dev.runbook") || output.contains("Exception"),
                 "a Java stack trace or exception in:\n" + output);
         for (String text : expectedOutput(source)) {
             assertTrue(output.contains(text), "output should contain `" + text + "`:\n" + output);

@@ -31,7 +31,10 @@ class HistoryTest {
         assertTrue(failed.err().contains("runbook resume " + id + " --state-dir " + state), failed.err());
 
         Cli.Result runs = Cli.run("runs", "--state-dir", state);
-        assertTrue(runs.out().contains(id) && runs.out().contains("hist") && runs.out().contains("failed"),
+        assertTrue(
+                runs.out().contains(id)
+                        && runs.out().contains("hist")
+                        && runs.out().contains("failed"),
                 runs.out());
         Cli.Result show = Cli.run("show", id, "--state-dir", state);
         assertTrue(show.out().contains("ok one"), show.out());

@@ -25,9 +25,15 @@ class KillResumeTest {
     static String runbook() {
         StringBuilder rb = new StringBuilder("runbook \"marks\" {\n  param dir: path \"where the marks go\"\n");
         for (int i = 1; i <= STEPS; i++) {
-            rb.append("  step s").append(i).append(" = shell { script: \"while [ ! -f go").append(i)
-                    .append(" ]; do sleep 0.02; done; echo s").append(i).append(" >> marks; while [ ! -f end")
-                    .append(i).append(" ]; do sleep 0.02; done\", cwd: dir }\n");
+            rb.append("  step s")
+                    .append(i)
+                    .append(" = shell { script: \"while [ ! -f go")
+                    .append(i)
+                    .append(" ]; do sleep 0.02; done; echo s")
+                    .append(i)
+                    .append(" >> marks; while [ ! -f end")
+                    .append(i)
+                    .append(" ]; do sleep 0.02; done\", cwd: dir }\n");
         }
         return rb.append("}\n").toString();
     }
@@ -48,13 +54,24 @@ class KillResumeTest {
         Path state = dir.resolve(".runbook");
         Spawned run = Spawned.start(dir, "run", "run", "marks.rb", "-p", "dir=" + dir, "--no-color");
         String step = "s" + k;
-        Spawned.await("step-start of " + step, LIMIT, () -> Spawned.journalHas(state, "step-start", step)
-                || !run.process().isAlive());
+        Spawned.await(
+                "step-start of " + step,
+                LIMIT,
+                () -> Spawned.journalHas(state, "step-start", step)
+                        || !run.process().isAlive());
         assertTrue(run.process().isAlive(), run.err());
         // the step-start line is on disk before the step's shell is spawned: wait for the shell, so that the kill
         // below finds it among the JVM's children (an orphan started after the kill would write its mark later)
-        Spawned.await("the shell of " + step, LIMIT, () -> run.process().toHandle().descendants()
-                .anyMatch(h -> h.info().command().map(c -> c.endsWith("bash") || c.endsWith("sh")).orElse(false)));
+        Spawned.await(
+                "the shell of " + step,
+                LIMIT,
+                () -> run.process()
+                        .toHandle()
+                        .descendants()
+                        .anyMatch(h -> h.info()
+                                .command()
+                                .map(c -> c.endsWith("bash") || c.endsWith("sh"))
+                                .orElse(false)));
         boolean afterMark = k % 2 == 0;
         if (afterMark) {
             touch(dir, "go" + k);
@@ -69,11 +86,18 @@ class KillResumeTest {
         }
         Cli.Result refused = Cli.run("resume", id, "--state-dir", state.toString(), "--no-color");
         assertEquals(ExitCodes.REFUSED, refused.code(), refused.all());
-        assertTrue(refused.err().contains("step " + step + " (shell) started but its end was never recorded"),
+        assertTrue(
+                refused.err().contains("step " + step + " (shell) started but its end was never recorded"),
                 refused.err());
 
-        Cli.Result resumed = Cli.run("resume", id, "--state-dir", state.toString(), "--no-color",
-                afterMark ? "--assume-done" : "--rerun", step);
+        Cli.Result resumed = Cli.run(
+                "resume",
+                id,
+                "--state-dir",
+                state.toString(),
+                "--no-color",
+                afterMark ? "--assume-done" : "--rerun",
+                step);
         assertEquals(ExitCodes.OK, resumed.code(), resumed.all());
         assertTrue(resumed.err().contains("took over the lock of a run that died"), resumed.err());
         List<String> expected = new ArrayList<>();
@@ -81,8 +105,8 @@ class KillResumeTest {
             expected.add("s" + i);
         }
         List<String> marks = marks(dir);
-        Collections.sort(marks, (a, b) -> Integer.compare(Integer.parseInt(a.substring(1)),
-                Integer.parseInt(b.substring(1))));
+        Collections.sort(
+                marks, (a, b) -> Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))));
         assertEquals(expected, marks, "killed at " + step + (afterMark ? " after" : " before") + " its mark");
 
         Cli.Result again = Cli.run("resume", id, "--state-dir", state.toString());
@@ -99,7 +123,8 @@ class KillResumeTest {
 
     static List<String> marks(Path dir) {
         try {
-            return Files.exists(dir.resolve("marks")) ? new ArrayList<>(Files.readAllLines(dir.resolve("marks")))
+            return Files.exists(dir.resolve("marks"))
+                    ? new ArrayList<>(Files.readAllLines(dir.resolve("marks")))
                     : new ArrayList<>();
         } catch (IOException e) {
             return new ArrayList<>();

@@ -20,12 +20,25 @@ import org.junit.jupiter.api.Test;
  * layers listed before it (and its own). Checked by scanning the main sources' imports.
  */
 class LayeringTest {
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.runbook\\.[a-z.]+?)\\.[A-Z]",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?(dev\\.runbook\\.[a-z.]+?)\\.[A-Z]", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\b(dev\\.runbook\\.[a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
     /** The layers, bottom first; each may use those before it. */
-    private static final List<String> LAYERS = List.of("source", "diagnostic", "model", "json", "syntax", "yaml",
-            "format", "spi", "expr", "check", "plan", "engine", "stdlib", "cli");
+    private static final List<String> LAYERS = List.of(
+            "source",
+            "diagnostic",
+            "model",
+            "json",
+            "syntax",
+            "yaml",
+            "format",
+            "spi",
+            "expr",
+            "check",
+            "plan",
+            "engine",
+            "stdlib",
+            "cli");
 
     @Test
     void everyImportPointsDown() throws IOException {
@@ -35,7 +48,8 @@ class LayeringTest {
         for (String module : List.of("grammar", "interpreter", "stdlib", "cli")) {
             Path src = root.resolve(module).resolve("src/main/java");
             try (Stream<Path> walk = Files.walk(src)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        walk.filter(p -> p.toString().endsWith(".java")).toList()) {
                     files++;
                     violations.addAll(check(src, file));
                 }

@@ -78,9 +78,11 @@ class LintGoldenTest {
         for (Diagnostic d : diagnostics.sorted()) {
             shown.append(DiagnosticFormatter.format(d));
             if (d.isError() || d.code().equals(code)) {
-                actual.add(d.code() + " " + d.span().start().line() + ":" + d.span().start().column());
+                actual.add(d.code() + " " + d.span().start().line() + ":"
+                        + d.span().start().column());
             }
         }
-        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), shown.toString());
+        assertEquals(
+                expected.stream().sorted().toList(), actual.stream().sorted().toList(), shown.toString());
     }
 }

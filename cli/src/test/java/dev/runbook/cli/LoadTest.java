@@ -36,7 +36,11 @@ class LoadTest {
         StringBuilder text = new StringBuilder("runbook \"big\" {\n  param base: path = \"" + dir + "\"\n");
         for (int i = 1; i <= 10_000; i++) {
             String read = i % 10 == 0 ? "-${steps.s" + (i - 1) + ".size}" : "";
-            text.append("  step s").append(i).append(" = file.exists { path: \"${base}/f").append(i).append(read)
+            text.append("  step s")
+                    .append(i)
+                    .append(" = file.exists { path: \"${base}/f")
+                    .append(i)
+                    .append(read)
                     .append("\" }\n");
         }
         Files.writeString(rb, text.append("}\n"));
@@ -57,8 +61,8 @@ class LoadTest {
     @Test
     void aWaveOf500ParallelStepsRunsIn256MiB() throws Exception {
         Path rb = dir.resolve("wave.rb");
-        StringBuilder text = new StringBuilder("runbook \"wave\" {\n  step first = wait { duration: 1ms }\n"
-                + "  parallel {\n");
+        StringBuilder text =
+                new StringBuilder("runbook \"wave\" {\n  step first = wait { duration: 1ms }\n" + "  parallel {\n");
         for (int i = 1; i <= 500; i++) {
             text.append("    step w").append(i).append(" = wait { duration: 10ms }\n");
         }
@@ -77,11 +81,12 @@ class LoadTest {
         for (int i = 1; i <= 50; i++) {
             Path rb = dir.resolve("r" + i + (i % 5 == 0 ? ".yaml" : ".rb"));
             Files.writeString(rb, i % 5 == 0 ? yaml(i) : dsl(i));
-            commands.add(switch (i % 3) {
-                case 0 -> new String[] {"check", rb.toString()};
-                case 1 -> new String[] {"plan", rb.toString(), "--format", "json"};
-                default -> new String[] {"run", "--yes", "--parallel", "3", rb.toString()};
-            });
+            commands.add(
+                    switch (i % 3) {
+                        case 0 -> new String[] {"check", rb.toString()};
+                        case 1 -> new String[] {"plan", rb.toString(), "--format", "json"};
+                        default -> new String[] {"run", "--yes", "--parallel", "3", rb.toString()};
+                    });
         }
         Files.writeString(dir.resolve("broken.rb"), "runbook \"b\" {\n  step a = nope {}\n");
         // warm up: classes, the process reaper, the common pool and lazily opened files exist from here on
@@ -101,8 +106,10 @@ class LoadTest {
 
         waitForExits(threads + 4, children);
         int threadsAfter = Thread.getAllStackTraces().size();
-        assertTrue(threadsAfter <= threads + 4, "threads: " + threads + " before, " + threadsAfter + " after:\n"
-                + Thread.getAllStackTraces().keySet());
+        assertTrue(
+                threadsAfter <= threads + 4,
+                "threads: " + threads + " before, " + threadsAfter + " after:\n"
+                        + Thread.getAllStackTraces().keySet());
         assertEquals(children, ProcessHandle.current().descendants().count(), "child processes left behind");
         int filesAfter = openFiles();
         assertTrue(filesAfter <= files + 4, "open files: " + files + " before, " + filesAfter + " after");
@@ -111,10 +118,13 @@ class LoadTest {
     private static String dsl(int i) {
         StringBuilder text = new StringBuilder("runbook \"r" + i + "\" {\n  param n: int = " + i + "\n");
         for (int s = 1; s <= 1 + i % 7; s++) {
-            text.append(s % 3 == 0 ? "  step s" + s + " = exec { argv: [\"true\"] }\n"
-                    : "  step s" + s + " = wait { duration: 1ms }\n    verify it.waited >= 0s\n");
+            text.append(
+                    s % 3 == 0
+                            ? "  step s" + s + " = exec { argv: [\"true\"] }\n"
+                            : "  step s" + s + " = wait { duration: 1ms }\n    verify it.waited >= 0s\n");
         }
-        return text.append("  finally {\n    step done = wait { duration: 1ms }\n  }\n}\n").toString();
+        return text.append("  finally {\n    step done = wait { duration: 1ms }\n  }\n}\n")
+                .toString();
     }
 
     private static String yaml(int i) {
@@ -139,8 +149,9 @@ class LoadTest {
      */
     private static void waitForExits(int threads, long children) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline && (Thread.getAllStackTraces().size() > threads
-                || ProcessHandle.current().descendants().count() > children)) {
+        while (System.nanoTime() < deadline
+                && (Thread.getAllStackTraces().size() > threads
+                        || ProcessHandle.current().descendants().count() > children)) {
             Thread.sleep(20);
         }
     }
@@ -151,18 +162,24 @@ class LoadTest {
         }
     }
 
-    private record Child(int code, String output) {
-    }
+    private record Child(int code, String output) {}
 
     /** The CLI in a child JVM with 256 MiB of heap; output to a file, since it can be long. */
     private Child child(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.runbook.cli.Main"));
         command.addAll(List.of(args));
         File log = dir.resolve("child-" + System.nanoTime() + ".log").toFile();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
         if (!p.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("hangs: " + String.join(" ", args));

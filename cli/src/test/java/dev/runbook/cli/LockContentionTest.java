@@ -24,13 +24,18 @@ class LockContentionTest {
                 """);
         Spawned a = Spawned.start(dir, "a", "run", "one.rb", "-p", "dir=" + dir);
         Spawned b = Spawned.start(dir, "b", "run", "one.rb", "-p", "dir=" + dir);
-        Spawned.await("one run to give up", LIMIT, () -> !a.process().isAlive() || !b.process().isAlive());
+        Spawned.await(
+                "one run to give up",
+                LIMIT,
+                () -> !a.process().isAlive() || !b.process().isAlive());
         Spawned loser = a.process().isAlive() ? b : a;
         Spawned winner = loser == a ? b : a;
         assertEquals(ExitCodes.REFUSED, loser.waitFor(LIMIT), loser.err());
-        assertTrue(loser.err().contains("lock \"one\" is held by " + RunSession.user() + " (pid " + winner.pid()),
+        assertTrue(
+                loser.err().contains("lock \"one\" is held by " + RunSession.user() + " (pid " + winner.pid()),
                 loser.err());
-        Spawned.await("the winner to mark", LIMIT, () -> KillResumeTest.marks(dir).size() == 1);
+        Spawned.await(
+                "the winner to mark", LIMIT, () -> KillResumeTest.marks(dir).size() == 1);
         KillResumeTest.touch(dir, "go");
         assertEquals(ExitCodes.OK, winner.waitFor(LIMIT), winner.err());
         assertEquals(List.of("ran"), KillResumeTest.marks(dir));
@@ -46,7 +51,8 @@ class LockContentionTest {
                 }
                 """);
         Spawned a = Spawned.start(dir, "a", "run", "one.rb", "-p", "dir=" + dir);
-        Spawned.await("the first run to mark", LIMIT, () -> KillResumeTest.marks(dir).size() == 1);
+        Spawned.await(
+                "the first run to mark", LIMIT, () -> KillResumeTest.marks(dir).size() == 1);
         Thread release = new Thread(() -> {
             try {
                 Thread.sleep(500);
@@ -56,8 +62,7 @@ class LockContentionTest {
             }
         });
         release.start();
-        Cli.Result second = Cli.run("run", dir.resolve("one.rb").toString(), "-p", "dir=" + dir, "--wait-lock",
-                "1m");
+        Cli.Result second = Cli.run("run", dir.resolve("one.rb").toString(), "-p", "dir=" + dir, "--wait-lock", "1m");
         assertEquals(ExitCodes.OK, second.code(), second.all());
         assertEquals(ExitCodes.OK, a.waitFor(LIMIT), a.err());
         assertEquals(List.of("ran", "ran"), KillResumeTest.marks(dir));

@@ -46,8 +46,14 @@ final class OpsFixture implements AutoCloseable {
     private OpsFixture(Path dir, boolean withPm2) throws IOException {
         this.dir = dir;
         this.nginx = tool("nginx", onPath("nginx").or(() -> executable(Path.of("/usr/sbin/nginx"))));
-        this.pm2 = withPm2 ? tool("pm2", projectRoot().map(r -> r.resolve(".tools/node/node_modules/.bin/pm2"))
-                .flatMap(OpsFixture::executable).or(() -> onPath("pm2"))) : "pm2";
+        this.pm2 = withPm2
+                ? tool(
+                        "pm2",
+                        projectRoot()
+                                .map(r -> r.resolve(".tools/node/node_modules/.bin/pm2"))
+                                .flatMap(OpsFixture::executable)
+                                .or(() -> onPath("pm2")))
+                : "pm2";
         if (withPm2) {
             tool("npm", onPath("npm"));
             tool("git", onPath("git"));
@@ -90,11 +96,14 @@ final class OpsFixture implements AutoCloseable {
         Files.createDirectories(repo);
         git("init", "-q", "-b", "main");
         Files.writeString(repo.resolve(".gitignore"), "node_modules/\n");
-        Files.writeString(repo.resolve("ecosystem.config.js"), "module.exports = { apps: [{\n"
-                + "  name: '" + APP + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster',\n"
-                + "  env: { PORT: '" + appPort + "' },\n"
-                + "  env_production: { PORT: '" + appPort + "', NODE_ENV: 'production' }\n"
-                + "}] };\n");
+        Files.writeString(
+                repo.resolve("ecosystem.config.js"),
+                "module.exports = { apps: [{\n"
+                        + "  name: '" + APP
+                        + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster',\n"
+                        + "  env: { PORT: '" + appPort + "' },\n"
+                        + "  env_production: { PORT: '" + appPort + "', NODE_ENV: 'production' }\n"
+                        + "}] };\n");
         version("1.0.0", 200);
         git("tag", "v1");
         version("1.0.1", 500);
@@ -104,21 +113,27 @@ final class OpsFixture implements AutoCloseable {
     }
 
     private void version(String version, int health) throws Exception {
-        Files.writeString(repo.resolve("server.js"), "const http = require('http');\n"
-                + "const VERSION = '" + version + "';\n"
-                + "http.createServer((req, res) => {\n"
-                + "  if (req.url === '/health') { res.writeHead(" + health + "); res.end('" + health + "\\n'); return; }\n"
-                + "  if (req.url === '/api/status') {\n"
-                + "    res.writeHead(200, {'content-type': 'application/json'});\n"
-                + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || ''})); return;\n"
-                + "  }\n"
-                + "  res.writeHead(404); res.end('not found\\n');\n"
-                + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
-        Files.writeString(repo.resolve("package.json"),
+        Files.writeString(
+                repo.resolve("server.js"),
+                "const http = require('http');\n"
+                        + "const VERSION = '" + version + "';\n"
+                        + "http.createServer((req, res) => {\n"
+                        + "  if (req.url === '/health') { res.writeHead(" + health + "); res.end('" + health
+                        + "\\n'); return; }\n"
+                        + "  if (req.url === '/api/status') {\n"
+                        + "    res.writeHead(200, {'content-type': 'application/json'});\n"
+                        + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || ''})); return;\n"
+                        + "  }\n"
+                        + "  res.writeHead(404); res.end('not found\\n');\n"
+                        + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
+        Files.writeString(
+                repo.resolve("package.json"),
                 "{\"name\": \"" + APP + "\", \"version\": \"" + version + "\", \"private\": true}\n");
-        Files.writeString(repo.resolve("package-lock.json"), "{\"name\": \"" + APP + "\", \"version\": \"" + version
-                + "\", \"lockfileVersion\": 3, \"requires\": true, \"packages\": {\"\": {\"name\": \"" + APP
-                + "\", \"version\": \"" + version + "\"}}}\n");
+        Files.writeString(
+                repo.resolve("package-lock.json"),
+                "{\"name\": \"" + APP + "\", \"version\": \"" + version
+                        + "\", \"lockfileVersion\": 3, \"requires\": true, \"packages\": {\"\": {\"name\": \"" + APP
+                        + "\", \"version\": \"" + version + "\"}}}\n");
         git("add", "-A");
         git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "version " + version);
     }
@@ -126,8 +141,14 @@ final class OpsFixture implements AutoCloseable {
     private void startApp() throws Exception {
         Files.createDirectories(pm2Home);
         pm2Started = true;
-        String out = run(Map.of("PM2_HOME", pm2Home.toString()), repo, pm2, "start", "ecosystem.config.js",
-                "--env", "production");
+        String out = run(
+                Map.of("PM2_HOME", pm2Home.toString()),
+                repo,
+                pm2,
+                "start",
+                "ecosystem.config.js",
+                "--env",
+                "production");
         awaitVersion("2.0.0", "pm2 start gave: " + out);
     }
 
@@ -149,21 +170,24 @@ final class OpsFixture implements AutoCloseable {
                 + "s.indexOf('[]'));console.log(JSON.parse(s).map(p=>p.name+':'+p.pm2_env.status).join(','))";
         Path jlist = dir.resolve("jlist.json");
         Files.writeString(jlist, run(Map.of("PM2_HOME", pm2Home.toString()), dir, pm2, "jlist"));
-        String out = run(Map.of(), dir, "sh", "-c", "node -e \"$1\" < \"$2\"", "sh", script, jlist.toString()).strip();
+        String out = run(Map.of(), dir, "sh", "-c", "node -e \"$1\" < \"$2\"", "sh", script, jlist.toString())
+                .strip();
         return out.isEmpty() ? List.of() : List.of(out.split(","));
     }
 
     private void writeSystemctl() throws IOException {
-        Files.writeString(systemctl, "#!/bin/sh\n"
-                + "echo \"$*\" >> '" + dir.resolve("systemctl.log") + "'\n"
-                + "for unit; do :; done\n"
-                + "state='" + dir + "'/state.$unit\n"
-                + "case \"$1\" in\n"
-                + "  start|reload) echo active > \"$state\" ;;\n"
-                + "  stop) echo inactive > \"$state\" ;;\n"
-                + "  show) s=$(cat \"$state\" 2>/dev/null || echo active)\n"
-                + "    echo \"ActiveState=$s\"; [ \"$s\" = active ] && echo SubState=running || echo SubState=dead ;;\n"
-                + "esac\n");
+        Files.writeString(
+                systemctl,
+                "#!/bin/sh\n"
+                        + "echo \"$*\" >> '" + dir.resolve("systemctl.log") + "'\n"
+                        + "for unit; do :; done\n"
+                        + "state='" + dir + "'/state.$unit\n"
+                        + "case \"$1\" in\n"
+                        + "  start|reload) echo active > \"$state\" ;;\n"
+                        + "  stop) echo inactive > \"$state\" ;;\n"
+                        + "  show) s=$(cat \"$state\" 2>/dev/null || echo active)\n"
+                        + "    echo \"ActiveState=$s\"; [ \"$s\" = active ] && echo SubState=running || echo SubState=dead ;;\n"
+                        + "esac\n");
         systemctl.toFile().setExecutable(true);
     }
 
@@ -193,11 +217,13 @@ final class OpsFixture implements AutoCloseable {
         for (String d : List.of("conf/sites", "run", "logs", "tmp")) {
             Files.createDirectories(nginxPrefix.resolve(d));
         }
-        Files.writeString(nginxConf, "pid run/nginx.pid;\nerror_log logs/error.log info;\nworker_processes 1;\n"
-                + "daemon on;\nevents { worker_connections 64; }\n"
-                + "http {\n  access_log logs/access.log;\n  client_body_temp_path tmp/body;\n"
-                + "  proxy_temp_path tmp/proxy;\n  fastcgi_temp_path tmp/fastcgi;\n  uwsgi_temp_path tmp/uwsgi;\n"
-                + "  scgi_temp_path tmp/scgi;\n  include sites/*.conf;\n}\n");
+        Files.writeString(
+                nginxConf,
+                "pid run/nginx.pid;\nerror_log logs/error.log info;\nworker_processes 1;\n"
+                        + "daemon on;\nevents { worker_connections 64; }\n"
+                        + "http {\n  access_log logs/access.log;\n  client_body_temp_path tmp/body;\n"
+                        + "  proxy_temp_path tmp/proxy;\n  fastcgi_temp_path tmp/fastcgi;\n  uwsgi_temp_path tmp/uwsgi;\n"
+                        + "  scgi_temp_path tmp/scgi;\n  include sites/*.conf;\n}\n");
         Files.writeString(site, siteConfig(nginxPort, appPort, "rev-1"));
         nginxStarted = true;
         String out = run(Map.of(), dir, nginx, "-e", "stderr", "-p", nginxPrefix + "/", "-c", nginxConf.toString());
@@ -212,8 +238,15 @@ final class OpsFixture implements AutoCloseable {
 
     /** The params every ops runbook takes to find nginx here. */
     List<String> nginxParams() {
-        return List.of("--param", "nginx=" + nginx, "--param", "nginx_prefix=" + nginxPrefix + "/",
-                "--param", "nginx_conf=" + nginxConf, "--param", "site=" + site);
+        return List.of(
+                "--param",
+                "nginx=" + nginx,
+                "--param",
+                "nginx_prefix=" + nginxPrefix + "/",
+                "--param",
+                "nginx_conf=" + nginxConf,
+                "--param",
+                "site=" + site);
     }
 
     // ---- HTTP and the CLI -------------------------------------------------------------------------------------
@@ -221,9 +254,12 @@ final class OpsFixture implements AutoCloseable {
     /** GET a path through nginx: the body, or "" when nothing answers. */
     String get(String path) throws InterruptedException {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
-                    .timeout(Duration.ofSeconds(5)).build();
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
@@ -246,7 +282,7 @@ final class OpsFixture implements AutoCloseable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = Main.run(o, e, args.toArray(String[]::new));
         }
         Cli result = new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -274,7 +310,8 @@ final class OpsFixture implements AutoCloseable {
     // ---- tools ------------------------------------------------------------------------------------------------
 
     static String run(Map<String, String> env, Path cwd, String... argv) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process p = builder.start();
         p.getOutputStream().close();
@@ -290,8 +327,8 @@ final class OpsFixture implements AutoCloseable {
         if (found.isPresent()) {
             return found.get().toString();
         }
-        String message = name + " is not installed: run `bash .ci/install-ops-tools.sh` (test needs the real " + name
-                + ")";
+        String message =
+                name + " is not installed: run `bash .ci/install-ops-tools.sh` (test needs the real " + name + ")";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }

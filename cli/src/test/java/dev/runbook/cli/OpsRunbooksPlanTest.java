@@ -15,28 +15,30 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OpsRunbooksPlanTest {
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "app-rollback.rb    | target=v1.0.0 | git tag <\"rollback-;systemctl stop cryptique-health-check;pm2 scale "
-            + "cryptique-backend 1;git checkout v1.0.0;npm ci --omit=dev;pm2 reload /srv/cryptique/backend/ecosystem"
-            + ".config.js --only cryptique-backend --env production;GET http://localhost:3001/health;GET http://"
-            + "localhost:3001/api/status;pm2 scale cryptique-backend 2;systemctl start cryptique-health-check;"
-            + "confirm \"Check out v1.0.0;undo: git checkout",
-        "config-rollback.rb | config=nginx,from=/etc/nginx/sites-available/cryptique.backup.20240101_120000 | "
-            + "cp /etc/nginx/sites-available/cryptique /etc/nginx/sites-available/cryptique.backup.;nginx -p "
-            + "/usr/share/nginx/ -c /etc/nginx/nginx.conf -t;-s reload;restore /srv/cryptique/backend/.env.production"
-            + ";pm2 restart /srv/cryptique/backend/ecosystem.config.js;confirm \"Replace",
-        "rollback-drill.rb  | | git checkout -b <\"rollback-test-;append to /srv/cryptique/backend/test-file.js;"
-            + "git add -A && git commit -m \"Rollback test\";pm2 reload;git checkout main;GET http://localhost:3001"
-            + "/health;git -C /srv/cryptique/backend branch -D;confirm \"Roll",
-        "full-recovery.rb   | backup=/var/backups/cryptique/full_backup_20240101 | pm2 stop all;nginx -p "
-            + "/usr/share/nginx/ -c /etc/nginx/nginx.conf -s quit;cp -a /srv/cryptique/backend;"
-            + "/srv/cryptique/backend/scripts/full-restore.sh /var/backups/cryptique/full_backup_20240101;"
-            + "nginx -p /usr/share/nginx/ -c /etc/nginx/nginx.conf (start;pm2 start /srv/cryptique/backend/"
-            + "ecosystem.config.js --env production;GET http://localhost:3001/health;confirm \"Stop every pm2 app",
-        "incident.rb        | severity=high,reason=login broken,target=v1.0.0 | ROLLBACK IN PROGRESS;run runbook "
-            + "app-rollback.rb;target: v1.0.0;when severity in [\"critical\", \"high\", \"medium\"];"
-            + "DECISION: FIX FORWARD",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "app-rollback.rb    | target=v1.0.0 | git tag <\"rollback-;systemctl stop cryptique-health-check;pm2 scale "
+                        + "cryptique-backend 1;git checkout v1.0.0;npm ci --omit=dev;pm2 reload /srv/cryptique/backend/ecosystem"
+                        + ".config.js --only cryptique-backend --env production;GET http://localhost:3001/health;GET http://"
+                        + "localhost:3001/api/status;pm2 scale cryptique-backend 2;systemctl start cryptique-health-check;"
+                        + "confirm \"Check out v1.0.0;undo: git checkout",
+                "config-rollback.rb | config=nginx,from=/etc/nginx/sites-available/cryptique.backup.20240101_120000 | "
+                        + "cp /etc/nginx/sites-available/cryptique /etc/nginx/sites-available/cryptique.backup.;nginx -p "
+                        + "/usr/share/nginx/ -c /etc/nginx/nginx.conf -t;-s reload;restore /srv/cryptique/backend/.env.production"
+                        + ";pm2 restart /srv/cryptique/backend/ecosystem.config.js;confirm \"Replace",
+                "rollback-drill.rb  | | git checkout -b <\"rollback-test-;append to /srv/cryptique/backend/test-file.js;"
+                        + "git add -A && git commit -m \"Rollback test\";pm2 reload;git checkout main;GET http://localhost:3001"
+                        + "/health;git -C /srv/cryptique/backend branch -D;confirm \"Roll",
+                "full-recovery.rb   | backup=/var/backups/cryptique/full_backup_20240101 | pm2 stop all;nginx -p "
+                        + "/usr/share/nginx/ -c /etc/nginx/nginx.conf -s quit;cp -a /srv/cryptique/backend;"
+                        + "/srv/cryptique/backend/scripts/full-restore.sh /var/backups/cryptique/full_backup_20240101;"
+                        + "nginx -p /usr/share/nginx/ -c /etc/nginx/nginx.conf (start;pm2 start /srv/cryptique/backend/"
+                        + "ecosystem.config.js --env production;GET http://localhost:3001/health;confirm \"Stop every pm2 app",
+                "incident.rb        | severity=high,reason=login broken,target=v1.0.0 | ROLLBACK IN PROGRESS;run runbook "
+                        + "app-rollback.rb;target: v1.0.0;when severity in [\"critical\", \"high\", \"medium\"];"
+                        + "DECISION: FIX FORWARD",
+            })
     void checksCleanlyAndThePlanNamesTheCommands(String file, String params, String expected) {
         String path = OpsFixture.runbook(file).toString();
         OpsFixture.Cli check = OpsFixture.cli(List.of("check", path));

@@ -66,7 +66,9 @@ final class OpsWorld implements AutoCloseable {
     /** {@code name -> _id} of every document of a collection, sorted by _id, as text: easy to compare. */
     String contents(String db, String collection) {
         List<String> out = new ArrayList<>();
-        db(db).getCollection(collection).find().sort(new Document("_id", 1))
+        db(db).getCollection(collection)
+                .find()
+                .sort(new Document("_id", 1))
                 .forEach(d -> out.add(d.get("_id") + "=" + d.get("name")));
         return String.join(",", out);
     }
@@ -74,13 +76,17 @@ final class OpsWorld implements AutoCloseable {
     /** A pm2 ecosystem file with one app, {@code name}, that answers GET /health with 200 on {@link #port}. */
     Path ecosystem(String name) throws IOException {
         Path script = dir.resolve(name + ".js");
-        Files.writeString(script, "require('http').createServer((q, s) => {\n"
-                + "  s.statusCode = q.url === '/health' ? 200 : 404;\n"
-                + "  s.end(JSON.stringify({status: 'ok', app: '" + name + "', pid: process.pid}));\n"
-                + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
+        Files.writeString(
+                script,
+                "require('http').createServer((q, s) => {\n"
+                        + "  s.statusCode = q.url === '/health' ? 200 : 404;\n"
+                        + "  s.end(JSON.stringify({status: 'ok', app: '" + name + "', pid: process.pid}));\n"
+                        + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
         Path eco = dir.resolve(name + ".config.js");
-        Files.writeString(eco, "module.exports = {apps: [{name: '" + name + "', script: " + jsString(script)
-                + ", env: {PORT: '1'}, env_production: {PORT: '" + port + "'}}]};\n");
+        Files.writeString(
+                eco,
+                "module.exports = {apps: [{name: '" + name + "', script: " + jsString(script)
+                        + ", env: {PORT: '1'}, env_production: {PORT: '" + port + "'}}]};\n");
         return eco;
     }
 
@@ -99,8 +105,12 @@ final class OpsWorld implements AutoCloseable {
 
     boolean healthy() throws InterruptedException {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(3)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl()))
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -146,7 +156,8 @@ final class OpsWorld implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new AssertionError("runbooks/" + name + " not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(
+                "runbooks/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     /** A command line of {@code run FILE --yes} plus the given arguments. */
@@ -175,7 +186,10 @@ final class OpsWorld implements AutoCloseable {
             }
         }
         Optional<Path> onPath = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .filter(s -> !s.isEmpty()).map(s -> Path.of(s, "pm2")).filter(Files::isExecutable).findFirst();
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s, "pm2"))
+                .filter(Files::isExecutable)
+                .findFirst();
         if (onPath.isPresent()) {
             return onPath.get().toString();
         }

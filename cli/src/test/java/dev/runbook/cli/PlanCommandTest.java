@@ -73,7 +73,8 @@ class PlanCommandTest {
 
     @Test
     void planJsonHasTheDocumentedShapeAndMasksSecrets() throws IOException {
-        CliRun run = CliRun.of("plan", "--format", "json", write("deploy.rb", DEPLOY).toString());
+        CliRun run =
+                CliRun.of("plan", "--format", "json", write("deploy.rb", DEPLOY).toString());
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         assertFalse(run.all().contains(SECRET), "the secret leaked:\n" + run);
         Map<?, ?> plan = assertInstanceOf(Map.class, Json.parse(run.out()));
@@ -98,9 +99,12 @@ class PlanCommandTest {
     @Test
     void planHashFollowsTheParams() throws IOException {
         Path file = write("deploy.rb", DEPLOY);
-        Object v1 = ((Map<?, ?>) Json.parse(CliRun.of("plan", "--format", "json", file.toString()).out())).get("hash");
+        Object v1 = ((Map<?, ?>) Json.parse(
+                        CliRun.of("plan", "--format", "json", file.toString()).out()))
+                .get("hash");
         Object v2 = ((Map<?, ?>) Json.parse(CliRun.of("plan", "--format", "json", file.toString(), "-p", "target=v2")
-                .out())).get("hash");
+                        .out()))
+                .get("hash");
         assertFalse(v1.equals(v2), "different params, same hash " + v1);
     }
 
@@ -142,9 +146,10 @@ class PlanCommandTest {
 
     @Test
     void unknownFormatIsAUsageError() throws IOException {
-        CliRun run = CliRun.of("plan", "--format", "yaml", write("deploy.rb", DEPLOY).toString());
+        CliRun run =
+                CliRun.of("plan", "--format", "yaml", write("deploy.rb", DEPLOY).toString());
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());
-        assertEquals(List.of("runbook plan: unknown --format yaml (use text, json, markdown or mermaid)"),
-                run.errLines());
+        assertEquals(
+                List.of("runbook plan: unknown --format yaml (use text, json, markdown or mermaid)"), run.errLines());
     }
 }

@@ -29,7 +29,8 @@ public final class ResetStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("from", Type.STRING, "what to load"),
+        return List.of(
+                ParamSpec.required("from", Type.STRING, "what to load"),
                 ParamSpec.optional("drop", Type.BOOL, false, "drop everything first"));
     }
 

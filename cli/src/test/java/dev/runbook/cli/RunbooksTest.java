@@ -24,7 +24,10 @@ class RunbooksTest {
 
     static List<Path> runbooks() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(p -> p.toString().endsWith(".rb") || p.toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(
+                            p -> p.toString().endsWith(".rb") || p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -49,14 +52,21 @@ class RunbooksTest {
         Path there = tmp.resolve(stem + ".converted" + (yaml ? ".rb" : ".yaml"));
         Path back = tmp.resolve(stem + ".back" + (yaml ? ".yaml" : ".rb"));
         Path original = tmp.resolve(name);
-        assertEquals(0, CliRun.of("convert", original.toString(), "--to", yaml ? "rb" : "yaml", "-o", there.toString())
-                .code());
-        assertEquals(0, CliRun.of("convert", there.toString(), "--to", yaml ? "yaml" : "rb", "-o", back.toString())
-                .code());
+        assertEquals(
+                0,
+                CliRun.of("convert", original.toString(), "--to", yaml ? "rb" : "yaml", "-o", there.toString())
+                        .code());
+        assertEquals(
+                0,
+                CliRun.of("convert", there.toString(), "--to", yaml ? "yaml" : "rb", "-o", back.toString())
+                        .code());
         for (Path converted : List.of(there, back)) {
             CliRun diff = CliRun.of("diff", "--exit-code", original.toString(), converted.toString());
-            assertEquals(ExitCodes.OK, diff.code(), "converting changed the plan of " + name + ":\n" + diff
-                    + "\n--- converted:\n" + Files.readString(converted));
+            assertEquals(
+                    ExitCodes.OK,
+                    diff.code(),
+                    "converting changed the plan of " + name + ":\n" + diff + "\n--- converted:\n"
+                            + Files.readString(converted));
         }
     }
 }

@@ -25,8 +25,8 @@ class SavedPlanTest {
         Path rb = dir.resolve("saved.rb");
         Files.writeString(rb, RUNBOOK);
         Path plan = dir.resolve("plan.json");
-        Cli.Result saved = Cli.run("plan", rb.toString(), "-p", "dir=" + dir, "-p", "password=hunter2!x", "--out",
-                plan.toString());
+        Cli.Result saved = Cli.run(
+                "plan", rb.toString(), "-p", "dir=" + dir, "-p", "password=hunter2!x", "--out", plan.toString());
         assertEquals(ExitCodes.OK, saved.code(), saved.all());
         assertFalse(Files.readString(plan).contains("hunter2!x"));
         assertTrue(Files.readString(plan).contains("\"password\": \"********\""), Files.readString(plan));
@@ -41,21 +41,33 @@ class SavedPlanTest {
         Path rb = dir.resolve("saved.rb");
         Files.writeString(rb, RUNBOOK);
         Path plan = dir.resolve("plan.json");
-        assertEquals(ExitCodes.OK, Cli.run("plan", rb.toString(), "-p", "dir=" + dir, "-p", "password=pw1",
-                "--out", plan.toString()).code());
+        assertEquals(
+                ExitCodes.OK,
+                Cli.run("plan", rb.toString(), "-p", "dir=" + dir, "-p", "password=pw1", "--out", plan.toString())
+                        .code());
 
-        Cli.Result params = Cli.run("run", rb.toString(), "--plan", plan.toString(), "-p", "dir=" + dir, "-p",
-                "password=pw1", "-p", "count=2");
+        Cli.Result params = Cli.run(
+                "run",
+                rb.toString(),
+                "--plan",
+                plan.toString(),
+                "-p",
+                "dir=" + dir,
+                "-p",
+                "password=pw1",
+                "-p",
+                "count=2");
         assertEquals(ExitCodes.INVALID, params.code(), params.all());
         assertTrue(params.err().contains("param count: 1 -> 2"), params.err());
         assertTrue(params.err().contains("step mark: arg script"), params.err());
 
         Files.writeString(rb, RUNBOOK.replace("echo ${count}", "echo changed ${count}"));
-        Cli.Result source = Cli.run("run", rb.toString(), "--plan", plan.toString(), "-p", "dir=" + dir, "-p",
-                "password=pw1");
+        Cli.Result source =
+                Cli.run("run", rb.toString(), "--plan", plan.toString(), "-p", "dir=" + dir, "-p", "password=pw1");
         assertEquals(ExitCodes.INVALID, source.code(), source.all());
         assertTrue(source.err().contains("runbook source changed"), source.err());
-        assertTrue(source.err().contains("step mark: arg script: \"echo 1 >> marks\" -> \"echo changed 1 >> marks\""),
+        assertTrue(
+                source.err().contains("step mark: arg script: \"echo 1 >> marks\" -> \"echo changed 1 >> marks\""),
                 source.err());
         assertFalse(Files.exists(dir.resolve("marks")), "nothing ran");
     }

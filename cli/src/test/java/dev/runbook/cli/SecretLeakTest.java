@@ -46,7 +46,16 @@ class SecretLeakTest {
         String d = "dir=" + dir;
         List<String> texts = new ArrayList<>();
 
-        Cli.Result plan = Cli.run("plan", rb.toString(), "-p", token, "-p", d, "--format", "json", "--out",
+        Cli.Result plan = Cli.run(
+                "plan",
+                rb.toString(),
+                "-p",
+                token,
+                "-p",
+                d,
+                "--format",
+                "json",
+                "--out",
                 dir.resolve("plan.json").toString());
         assertEquals(ExitCodes.OK, plan.code(), plan.all());
         texts.add(plan.all());
@@ -63,8 +72,10 @@ class SecretLeakTest {
         Cli.Result runs = Cli.run("runs", "--state-dir", dir.resolve(".runbook").toString(), "--json");
         texts.add(runs.all());
         for (String id : dir.resolve(".runbook/runs").toFile().list()) {
-            texts.add(Cli.run("show", id, "--state-dir", dir.resolve(".runbook").toString()).all());
-            texts.add(Cli.run("show", id, "--state-dir", dir.resolve(".runbook").toString(), "--json").all());
+            texts.add(Cli.run("show", id, "--state-dir", dir.resolve(".runbook").toString())
+                    .all());
+            texts.add(Cli.run("show", id, "--state-dir", dir.resolve(".runbook").toString(), "--json")
+                    .all());
         }
         try (Stream<Path> files = Files.walk(dir.resolve(".runbook"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -72,12 +83,21 @@ class SecretLeakTest {
             }
         }
         texts.add(Files.readString(dir.resolve("plan.json")));
-        Cli.Result stale = Cli.run("run", rb.toString(), "-p", token, "-p", "dir=" + dir.resolve("other"), "--plan",
+        Cli.Result stale = Cli.run(
+                "run",
+                rb.toString(),
+                "-p",
+                token,
+                "-p",
+                "dir=" + dir.resolve("other"),
+                "--plan",
                 dir.resolve("plan.json").toString());
         assertEquals(ExitCodes.INVALID, stale.code(), stale.all());
         texts.add(stale.all());
 
-        List<String> forms = List.of(SECRET, URLEncoder.encode(SECRET, StandardCharsets.UTF_8),
+        List<String> forms = List.of(
+                SECRET,
+                URLEncoder.encode(SECRET, StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)),
                 Base64.getEncoder().withoutPadding().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
         for (String text : texts) {

@@ -31,8 +31,10 @@ class SigtermTest {
                 """);
         Path state = dir.resolve(".runbook");
         Spawned run = Spawned.start(dir, "run", "run", "long.rb", "-p", "dir=" + dir, "--no-color");
-        Spawned.await("the long step to start", LIMIT, () -> Files.exists(dir.resolve("long.pid"))
-                && Spawned.journalHas(state, "step-start", "long"));
+        Spawned.await(
+                "the long step to start",
+                LIMIT,
+                () -> Files.exists(dir.resolve("long.pid")) && Spawned.journalHas(state, "step-start", "long"));
         long child = Long.parseLong(Files.readString(dir.resolve("long.pid")).strip());
         run.process().destroy();
         assertEquals(ExitCodes.INTERRUPTED, run.waitFor(LIMIT), run.err());
@@ -47,7 +49,6 @@ class SigtermTest {
         Cli.Result resumed = Cli.run("resume", id, "--state-dir", state.toString(), "--no-color");
         assertEquals(ExitCodes.OK, resumed.code(), resumed.all());
         assertEquals(List.of("first", "cleanup", "long", "last", "cleanup"), KillResumeTest.marks(dir));
-        assertTrue(resumed.out().contains("first: ok in an earlier attempt of this run; not repeated"),
-                resumed.out());
+        assertTrue(resumed.out().contains("first: ok in an earlier attempt of this run; not repeated"), resumed.out());
     }
 }

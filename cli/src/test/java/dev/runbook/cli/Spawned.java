@@ -27,13 +27,22 @@ final class Spawned {
 
     static Spawned start(Path dir, String name, String... args) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", cp, "dev.runbook.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                cp,
+                "dev.runbook.cli.Main"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         return new Spawned(p, out, err);
     }
 
@@ -111,7 +120,8 @@ final class Spawned {
         if (id == null) {
             return false;
         }
-        for (Map<String, Object> line : journalLines(stateDir.resolve("runs").resolve(id).resolve("journal.jsonl"))) {
+        for (Map<String, Object> line :
+                journalLines(stateDir.resolve("runs").resolve(id).resolve("journal.jsonl"))) {
             if (event.equals(line.get("event")) && (step == null || step.equals(line.get("step")))) {
                 return true;
             }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorRestoreEndToEndTest {
     @TempDir
     Path dir;
+
     OpsWorld world;
     Path backup;
     Path snapshots;
@@ -31,8 +32,10 @@ class VectorRestoreEndToEndTest {
     void setUp() throws Exception {
         world = new OpsWorld(dir);
         MongoDatabase db = world.db("cryptique");
-        db.getCollection("vectordocuments").insertMany(List.of(new Document("_id", 1).append("name", "orig-doc-1"),
-                new Document("_id", 2).append("name", "orig-doc-2")));
+        db.getCollection("vectordocuments")
+                .insertMany(List.of(
+                        new Document("_id", 1).append("name", "orig-doc-1"),
+                        new Document("_id", 2).append("name", "orig-doc-2")));
         db.getCollection("embeddingjobs").insertOne(new Document("_id", 1).append("name", "orig-job"));
         db.getCollection("embeddingstats").insertOne(new Document("_id", 1).append("name", "orig-stats"));
         db.getCollection("users").insertOne(new Document("_id", 1).append("name", "untouched-user"));
@@ -76,13 +79,18 @@ class VectorRestoreEndToEndTest {
     void restoresTheThreeFilesAndRestartsTheWorker() throws Exception {
         CliRun run = restore();
         assertEquals(ExitCodes.OK, run.code(), run.toString());
-        assertEquals("10=backup-doc-10,11=backup-doc-11,12=backup-doc-12",
-                world.contents("cryptique", "vectordocuments"), run.toString());
+        assertEquals(
+                "10=backup-doc-10,11=backup-doc-11,12=backup-doc-12",
+                world.contents("cryptique", "vectordocuments"),
+                run.toString());
         assertEquals("20=backup-job-20,21=backup-job-21", world.contents("cryptique", "embeddingjobs"));
         assertEquals("30=backup-stats-30", world.contents("cryptique", "embeddingstats"));
         assertEquals("1=untouched-user", world.contents("cryptique", "users"), "only the vector store is replaced");
         try (Stream<Path> taken = Files.list(snapshots)) {
-            assertEquals(1, taken.filter(p -> p.getFileName().toString().startsWith("pre-restore_")).count(),
+            assertEquals(
+                    1,
+                    taken.filter(p -> p.getFileName().toString().startsWith("pre-restore_"))
+                            .count(),
                     "the snapshot of the old vector store should be kept:\n" + run);
         }
         assertTrue(world.healthy(), "the worker should run again:\n" + run);

@@ -39,6 +39,5 @@ public record Diagnostic(Severity severity, String code, Span span, String messa
     }
 
     /** A related place (span may be null for a plain hint). */
-    public record Note(Span span, String text) {
-    }
+    public record Note(Span span, String text) {}
 }

@@ -4,19 +4,26 @@ import dev.runbook.source.Span;
 
 /** Renders a diagnostic as {@code path:line:col: error[RB0123]: message}, the source line and a caret. */
 public final class DiagnosticFormatter {
-    private DiagnosticFormatter() {
-    }
+    private DiagnosticFormatter() {}
 
     public static String format(Diagnostic d) {
         StringBuilder out = new StringBuilder();
-        out.append(location(d.span())).append(d.severity().label())
-                .append('[').append(d.code()).append("]: ").append(d.message()).append('\n');
+        out.append(location(d.span()))
+                .append(d.severity().label())
+                .append('[')
+                .append(d.code())
+                .append("]: ")
+                .append(d.message())
+                .append('\n');
         appendSource(out, d.span());
         for (Diagnostic.Note note : d.notes()) {
             if (note.span() == null) {
                 out.append("  = help: ").append(note.text()).append('\n');
             } else {
-                out.append("  = note: ").append(location(note.span())).append(note.text()).append('\n');
+                out.append("  = note: ")
+                        .append(location(note.span()))
+                        .append(note.text())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -40,10 +47,16 @@ public final class DiagnosticFormatter {
         String text = span.file().line(line).replace('\t', ' ');
         String gutter = String.valueOf(line);
         out.append(' ').append(gutter).append(" | ").append(text).append('\n');
-        int width = span.end().line() == line ? span.end().column() - span.start().column() : 1;
-        width = Math.max(1, Math.min(width, Math.max(1, text.length() - span.start().column() + 1)));
-        out.append(' ').append(" ".repeat(gutter.length())).append(" | ")
-                .append(" ".repeat(Math.max(0, span.start().column() - 1))).append("^".repeat(width)).append('\n');
+        int width =
+                span.end().line() == line ? span.end().column() - span.start().column() : 1;
+        width = Math.max(
+                1, Math.min(width, Math.max(1, text.length() - span.start().column() + 1)));
+        out.append(' ')
+                .append(" ".repeat(gutter.length()))
+                .append(" | ")
+                .append(" ".repeat(Math.max(0, span.start().column() - 1)))
+                .append("^".repeat(width))
+                .append('\n');
     }
 
     public static String summary(Diagnostics diagnostics) {

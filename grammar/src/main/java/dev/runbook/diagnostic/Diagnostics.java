@@ -65,7 +65,8 @@ public final class Diagnostics {
     /** Diagnostics sorted by file, position and code, so output is deterministic. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> copy = new ArrayList<>(items);
-        copy.sort(Comparator.comparing((Diagnostic d) -> d.span() == null ? "" : d.span().path())
+        copy.sort(Comparator.comparing(
+                        (Diagnostic d) -> d.span() == null ? "" : d.span().path())
                 .thenComparingInt(d -> d.span() == null ? 0 : d.span().start().offset())
                 .thenComparing(Diagnostic::code));
         return copy;

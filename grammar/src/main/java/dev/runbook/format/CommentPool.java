@@ -25,8 +25,10 @@ final class CommentPool {
 
     /** Comments inside an element written over lines {@code from..to}: leading after its first line, trailing before its last. */
     List<Comment> inner(int from, int to) {
-        return take(c -> !c.afterEnd() && (c.trailing() ? c.anchorLine() >= from && c.anchorLine() < to
-                : c.anchorLine() > from && c.anchorLine() <= to));
+        return take(c -> !c.afterEnd()
+                && (c.trailing()
+                        ? c.anchorLine() >= from && c.anchorLine() < to
+                        : c.anchorLine() > from && c.anchorLine() <= to));
     }
 
     /** Every comment anchored to lines {@code from..to}. */
@@ -35,8 +37,11 @@ final class CommentPool {
     }
 
     boolean anyInside(int from, int to) {
-        return left.stream().anyMatch(c -> !c.afterEnd() && (c.trailing() ? c.anchorLine() >= from && c.anchorLine() < to
-                : c.anchorLine() > from && c.anchorLine() <= to));
+        return left.stream()
+                .anyMatch(c -> !c.afterEnd()
+                        && (c.trailing()
+                                ? c.anchorLine() >= from && c.anchorLine() < to
+                                : c.anchorLine() > from && c.anchorLine() <= to));
     }
 
     /** Every comment not printed yet except those after the end of the file. */

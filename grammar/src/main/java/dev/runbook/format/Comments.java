@@ -108,7 +108,9 @@ public final class Comments {
     int[] blockRange(int keyword, int fromLine, int toLine) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.getType() != keyword || t.getLine() < fromLine || t.getLine() > toLine
+            if (t.getType() != keyword
+                    || t.getLine() < fromLine
+                    || t.getLine() > toLine
                     || tokens.get(i + 1).getType() != RunbookLexer.LBRACE) {
                 continue;
             }

@@ -16,6 +16,7 @@ final class DslInvocations {
     static final int WIDTH = 100;
     /** Tokens that may follow a step's {@code on_failure} keyword: a policy name, never a brace or colon. */
     static final Set<Integer> NAME_TOKENS = Set.of(RunbookLexer.IDENT, RunbookLexer.UNDO);
+
     private final Lines out;
 
     DslInvocations(Lines out) {

@@ -4,8 +4,8 @@ import dev.runbook.model.Guard;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
-import dev.runbook.model.Param;
 import dev.runbook.model.Parallel;
+import dev.runbook.model.Param;
 import dev.runbook.model.Retry;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
@@ -43,18 +43,25 @@ public final class DslPrinter {
         int start = line(rb.span());
         int end = endLine(rb.span());
         int nameLine = line(rb.nameSpan());
-        out.line(0, "runbook " + ExprPrinter.quote(rb.name()) + " {", start,
+        out.line(
+                0,
+                "runbook " + ExprPrinter.quote(rb.name()) + " {",
+                start,
                 firstMemberLine(rb) == nameLine ? -1 : nameLine);
         if (rb.description() != null) {
-            int[] r = comments.clauseRange(RunbookLexer.DESCRIPTION, start, end,
-                    Set.of(RunbookLexer.STRING, RunbookLexer.TEXT_BLOCK));
+            int[] r = comments.clauseRange(
+                    RunbookLexer.DESCRIPTION, start, end, Set.of(RunbookLexer.STRING, RunbookLexer.TEXT_BLOCK));
             out.line(1, "description " + DslStrings.text(rb.description(), 1), from(r), to(r));
         }
         out.gap();
         rb.params().forEach(this::param);
         out.gap();
         if (rb.lock() != null) {
-            out.line(1, "lock " + DslStrings.expr(rb.lock(), 1), line(rb.lock().span()), endLine(rb.lock().span()));
+            out.line(
+                    1,
+                    "lock " + DslStrings.expr(rb.lock(), 1),
+                    line(rb.lock().span()),
+                    endLine(rb.lock().span()));
         }
         rb.requires().forEach(g -> guard(1, g));
         for (Item item : rb.items()) {
@@ -82,7 +89,8 @@ public final class DslPrinter {
     }
 
     private void param(Param p) {
-        StringBuilder text = new StringBuilder("param ").append(p.name()).append(": ").append(typeLabel(p));
+        StringBuilder text =
+                new StringBuilder("param ").append(p.name()).append(": ").append(typeLabel(p));
         if (p.defaultValue() != null) {
             text.append(" = ").append(DslStrings.expr(p.defaultValue(), 1));
         }
@@ -94,12 +102,17 @@ public final class DslPrinter {
 
     /** The DSL name of a param type; {@code number} for doubles, which is what both readers accept. */
     static String typeLabel(Param p) {
-        return p.type().kind() == dev.runbook.model.ParamType.Kind.DOUBLE ? "number" : p.type().label();
+        return p.type().kind() == dev.runbook.model.ParamType.Kind.DOUBLE
+                ? "number"
+                : p.type().label();
     }
 
     private void guard(int indent, Guard g) {
         String message = g.message() == null ? "" : DslStrings.text(g.message(), indent) + ": ";
-        out.line(indent, "require " + message + DslStrings.expr(g.condition(), indent), line(g.span()),
+        out.line(
+                indent,
+                "require " + message + DslStrings.expr(g.condition(), indent),
+                line(g.span()),
                 endLine(g.span()));
     }
 
@@ -137,27 +150,38 @@ public final class DslPrinter {
         s.requires().forEach(g -> guard(in, g));
         if (!s.needs().isEmpty()) {
             List<NameRef> needs = s.needs();
-            out.line(in, "needs " + String.join(", ", needs.stream().map(NameRef::name).toList()),
-                    line(needs.get(0).span()), endLine(needs.get(needs.size() - 1).span()));
+            out.line(
+                    in,
+                    "needs "
+                            + String.join(
+                                    ", ", needs.stream().map(NameRef::name).toList()),
+                    line(needs.get(0).span()),
+                    endLine(needs.get(needs.size() - 1).span()));
         }
         if (s.confirm() != null) {
-            out.line(in, "confirm " + DslStrings.expr(s.confirm().message(), in), line(s.confirm().span()),
+            out.line(
+                    in,
+                    "confirm " + DslStrings.expr(s.confirm().message(), in),
+                    line(s.confirm().span()),
                     endLine(s.confirm().span()));
         }
         clause(in, "timeout ", s.timeout());
         if (s.retry() != null) {
-            out.line(in, retry(s.retry()), line(s.retry().span()), endLine(s.retry().span()));
+            out.line(
+                    in,
+                    retry(s.retry()),
+                    line(s.retry().span()),
+                    endLine(s.retry().span()));
         }
         for (Verify v : s.verifies()) {
-            out.line(in, "verify " + DslStrings.expr(v.condition(), in) + within(v), line(v.span()),
-                    endLine(v.span()));
+            out.line(in, "verify " + DslStrings.expr(v.condition(), in) + within(v), line(v.span()), endLine(v.span()));
         }
         if (s.undo() != null) {
             invocations.print(in, "undo ", s.undo(), line(s.undo().span()), "");
         }
         if (s.onFailure() != null) {
-            int[] r = comments.clauseRange(RunbookLexer.ON_FAILURE, line(s.span()), endLine(s.span()),
-                    DslInvocations.NAME_TOKENS);
+            int[] r = comments.clauseRange(
+                    RunbookLexer.ON_FAILURE, line(s.span()), endLine(s.span()), DslInvocations.NAME_TOKENS);
             out.line(in, "on_failure " + s.onFailure().keyword(), from(r), to(r));
         }
     }
@@ -211,7 +235,11 @@ public final class DslPrinter {
         if (rb.lock() != null) {
             spans.add(rb.lock().span());
         }
-        return spans.stream().filter(java.util.Objects::nonNull).mapToInt(DslPrinter::line).min().orElse(-1);
+        return spans.stream()
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(DslPrinter::line)
+                .min()
+                .orElse(-1);
     }
 
     /**

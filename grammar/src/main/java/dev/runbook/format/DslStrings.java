@@ -11,8 +11,7 @@ import dev.runbook.model.expr.Literal;
 final class DslStrings {
     private static final String INDENT = "  ";
 
-    private DslStrings() {
-    }
+    private DslStrings() {}
 
     /** An expression; a plain multi-line string becomes a text block whose lines sit one level under {@code indent}. */
     static String expr(Expr e, int indent) {

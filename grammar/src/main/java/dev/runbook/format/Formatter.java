@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 public final class Formatter {
     /** The syntax names {@code convert} accepts. */
     public static final String YAML = "yaml";
+
     public static final String DSL = "rb";
     private final BiFunction<SourceFile, Diagnostics, Runbook> yamlReader;
 

@@ -15,6 +15,7 @@ final class Lines {
     private final boolean trailingAllowed;
     /** YAML: comment lines wait for the next line and take its indent, as they would when read back. */
     private final List<String> waiting = new java.util.ArrayList<>();
+
     private boolean blankPending;
     private boolean atBlockStart = true;
 
@@ -90,7 +91,11 @@ final class Lines {
             out.append('\n');
             blankPending = false;
         }
-        int taken = text.isEmpty() ? 0 : indentUnit.length() * indent + text.length() - text.stripLeading().length();
+        int taken = text.isEmpty()
+                ? 0
+                : indentUnit.length() * indent
+                        + text.length()
+                        - text.stripLeading().length();
         for (String comment : waiting) {
             out.append(" ".repeat(taken)).append(comment).append('\n');
         }

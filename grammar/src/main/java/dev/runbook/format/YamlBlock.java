@@ -41,7 +41,8 @@ final class YamlBlock {
     /** {@code key: value} for a template value; multi-line text as a {@code |-} block. */
     void value(int level, String key, Expr value, int from, int to) {
         List<String> lines = value instanceof Literal lit && lit.value() instanceof String s && !s.contains("${")
-                ? YamlScalars.block(s) : null;
+                ? YamlScalars.block(s)
+                : null;
         if (lines == null) {
             key(level, key + ": " + YamlScalars.value(value), from, to);
             return;
@@ -78,14 +79,20 @@ final class YamlBlock {
             return;
         }
         String flow = "with: " + flowArgs(inv.args());
-        if (2 * level + flow.length() <= WIDTH && !hasText(inv.args()) && !out.pool().anyInside(from, to)) {
+        if (2 * level + flow.length() <= WIDTH
+                && !hasText(inv.args())
+                && !out.pool().anyInside(from, to)) {
             key(level, flow, to, to);
             return;
         }
         key(level, "with:", -1, -1);
         for (Arg a : inv.args()) {
             int argFrom = DslPrinter.line(a.nameSpan());
-            value(level + 1, YamlScalars.key(a.name()), a.value(), argFrom,
+            value(
+                    level + 1,
+                    YamlScalars.key(a.name()),
+                    a.value(),
+                    argFrom,
                     Math.max(argFrom, DslPrinter.endLine(a.value().span())));
         }
         out.comments(level + 1, out.pool().within(from, to));
@@ -98,7 +105,10 @@ final class YamlBlock {
     }
 
     private static boolean hasText(List<Arg> args) {
-        return args.stream().anyMatch(a -> a.value() instanceof Literal lit && lit.value() instanceof String s
-                && !s.contains("${") && YamlScalars.block(s) != null);
+        return args.stream()
+                .anyMatch(a -> a.value() instanceof Literal lit
+                        && lit.value() instanceof String s
+                        && !s.contains("${")
+                        && YamlScalars.block(s) != null);
     }
 }

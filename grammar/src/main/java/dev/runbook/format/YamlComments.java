@@ -9,8 +9,7 @@ import java.util.List;
  * quotes and block scalars. Anchored like DSL comments: to the next line with content, or to their own line.
  */
 final class YamlComments {
-    private YamlComments() {
-    }
+    private YamlComments() {}
 
     static List<Comment> collect(SourceFile file) {
         List<Comment> out = new ArrayList<>();

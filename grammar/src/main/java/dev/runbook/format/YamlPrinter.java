@@ -5,8 +5,8 @@ import static dev.runbook.format.DslPrinter.line;
 
 import dev.runbook.model.Guard;
 import dev.runbook.model.Item;
-import dev.runbook.model.Param;
 import dev.runbook.model.Parallel;
+import dev.runbook.model.Param;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.Verify;
@@ -37,7 +37,10 @@ public final class YamlPrinter {
 
     private void runbook(Runbook rb) {
         int nameLine = line(rb.nameSpan());
-        out.line(0, "runbook: " + YamlScalars.string(rb.name()), line(rb.span()),
+        out.line(
+                0,
+                "runbook: " + YamlScalars.string(rb.name()),
+                line(rb.span()),
                 DslPrinter.firstMemberLine(rb) == nameLine ? -1 : nameLine);
         if (rb.description() != null) {
             yaml.text(0, "description", rb.description(), -1, -1);
@@ -47,7 +50,12 @@ public final class YamlPrinter {
             rb.params().forEach(this::param);
         }
         if (rb.lock() != null) {
-            yaml.value(0, "lock", rb.lock(), line(rb.lock().span()), endLine(rb.lock().span()));
+            yaml.value(
+                    0,
+                    "lock",
+                    rb.lock(),
+                    line(rb.lock().span()),
+                    endLine(rb.lock().span()));
         }
         guards(0, rb.requires());
         if (!rb.items().isEmpty()) {
@@ -103,7 +111,8 @@ public final class YamlPrinter {
         yaml.key(level, "require:", -1, -1);
         for (Guard g : guards) {
             String that = YamlScalars.expression(g.condition());
-            String text = g.message() == null ? that
+            String text = g.message() == null
+                    ? that
                     : "{message: " + YamlScalars.string(g.message()) + ", that: " + that + "}";
             out.line(level + 1, "- " + text, line(g.span()), endLine(g.span()));
         }
@@ -127,7 +136,10 @@ public final class YamlPrinter {
         if (v.probe() != null) {
             yaml.invocation(2, v.probe(), from, Math.max(from, DslPrinter.invocationEnd(v.probe())));
         }
-        yaml.key(2, "expect: " + YamlScalars.expression(v.condition()), line(v.condition().span()),
+        yaml.key(
+                2,
+                "expect: " + YamlScalars.expression(v.condition()),
+                line(v.condition().span()),
                 endLine(v.condition().span()));
         if (v.within() != null) {
             yaml.key(2, "within: " + YamlScalars.value(v.within()), -1, -1);

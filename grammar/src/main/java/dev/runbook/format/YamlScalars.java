@@ -17,14 +17,13 @@ import java.util.regex.Pattern;
  * plain when YAML reads them back as the same string, else double-quoted, or single-quoted when that avoids escapes.
  */
 final class YamlScalars {
-    private static final Pattern NOT_A_STRING = Pattern.compile(
-            "(?i)null|~|true|false|yes|no|on|off|[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-f]+"
+    private static final Pattern NOT_A_STRING =
+            Pattern.compile("(?i)null|~|true|false|yes|no|on|off|[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-f]+"
                     + "|[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)(e[-+]?[0-9]+)?|[-+]?\\.inf|\\.nan"
                     + "|(\\d+(ms|h|m|s))+");
     private static final String FIRST_INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
-    private YamlScalars() {
-    }
+    private YamlScalars() {}
 
     /** An expression written as a YAML string (guards, expect, that). */
     static String expression(Expr e) {
@@ -104,8 +103,10 @@ final class YamlScalars {
         if (s.isEmpty() || !printable(s) || NOT_A_STRING.matcher(s).matches()) {
             return false;
         }
-        if (FIRST_INDICATORS.indexOf(s.charAt(0)) >= 0 || Character.isWhitespace(s.charAt(0))
-                || Character.isWhitespace(s.charAt(s.length() - 1)) || s.endsWith(":")) {
+        if (FIRST_INDICATORS.indexOf(s.charAt(0)) >= 0
+                || Character.isWhitespace(s.charAt(0))
+                || Character.isWhitespace(s.charAt(s.length() - 1))
+                || s.endsWith(":")) {
             return false;
         }
         for (char c : ",[]{}".toCharArray()) {

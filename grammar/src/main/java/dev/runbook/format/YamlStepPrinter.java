@@ -36,18 +36,38 @@ final class YamlStepPrinter {
         guards(level, s.requires());
         if (!s.needs().isEmpty()) {
             List<NameRef> needs = s.needs();
-            yaml.key(level, "needs: [" + String.join(", ", needs.stream().map(n -> YamlScalars.string(n.name()))
-                    .toList()) + "]", line(needs.get(0).span()), endLine(needs.get(needs.size() - 1).span()));
+            yaml.key(
+                    level,
+                    "needs: ["
+                            + String.join(
+                                    ", ",
+                                    needs.stream()
+                                            .map(n -> YamlScalars.string(n.name()))
+                                            .toList()) + "]",
+                    line(needs.get(0).span()),
+                    endLine(needs.get(needs.size() - 1).span()));
         }
         if (s.confirm() != null) {
-            yaml.value(level, "confirm", s.confirm().message(), line(s.confirm().span()), endLine(s.confirm().span()));
+            yaml.value(
+                    level,
+                    "confirm",
+                    s.confirm().message(),
+                    line(s.confirm().span()),
+                    endLine(s.confirm().span()));
         }
         if (s.timeout() != null) {
-            yaml.key(level, "timeout: " + YamlScalars.value(s.timeout()), line(s.timeout().span()),
+            yaml.key(
+                    level,
+                    "timeout: " + YamlScalars.value(s.timeout()),
+                    line(s.timeout().span()),
                     endLine(s.timeout().span()));
         }
         if (s.retry() != null) {
-            yaml.key(level, "retry: " + retry(s.retry()), line(s.retry().span()), endLine(s.retry().span()));
+            yaml.key(
+                    level,
+                    "retry: " + retry(s.retry()),
+                    line(s.retry().span()),
+                    endLine(s.retry().span()));
         }
         verifies(level, s.verifies());
         if (s.undo() != null) {
@@ -56,8 +76,8 @@ final class YamlStepPrinter {
         // comments of the step not placed yet go above its last key: read back, that is where they stay
         yaml.out().comments(level, yaml.out().pool().within(from, endLine(s.span())));
         if (s.onFailure() != null) {
-            int[] r = comments.clauseRange(RunbookLexer.ON_FAILURE, from, endLine(s.span()),
-                    DslInvocations.NAME_TOKENS);
+            int[] r =
+                    comments.clauseRange(RunbookLexer.ON_FAILURE, from, endLine(s.span()), DslInvocations.NAME_TOKENS);
             yaml.key(level, "on_failure: " + s.onFailure().keyword(), r == null ? -1 : r[0], r == null ? -1 : r[1]);
         }
         yaml.out().comments(level, yaml.out().pool().within(from, endLine(s.span())));
@@ -76,7 +96,8 @@ final class YamlStepPrinter {
         yaml.key(level, "require:", -1, -1);
         for (Guard g : guards) {
             String that = YamlScalars.expression(g.condition());
-            String text = g.message() == null ? that
+            String text = g.message() == null
+                    ? that
                     : "{message: " + YamlScalars.string(g.message()) + ", that: " + that + "}";
             yaml.out().line(level + 1, "- " + text, line(g.span()), endLine(g.span()));
         }
@@ -134,11 +155,13 @@ final class YamlStepPrinter {
             yaml.key(level, "undo: " + YamlScalars.string(undo.type()), from, to);
             return;
         }
-        String head = undo.isCall() ? "call: " + YamlScalars.string(undo.target())
+        String head = undo.isCall()
+                ? "call: " + YamlScalars.string(undo.target())
                 : "type: " + YamlScalars.string(undo.type());
-        String flow = "undo: {" + head + (undo.args().isEmpty() ? "" : ", with: " + YamlBlock.flowArgs(undo.args()))
-                + "}";
-        if (2 * level + flow.length() <= YamlBlock.WIDTH && flow.indexOf('\n') < 0
+        String flow =
+                "undo: {" + head + (undo.args().isEmpty() ? "" : ", with: " + YamlBlock.flowArgs(undo.args())) + "}";
+        if (2 * level + flow.length() <= YamlBlock.WIDTH
+                && flow.indexOf('\n') < 0
                 && !yaml.out().pool().anyInside(from, to)) {
             yaml.key(level, flow, from, to);
             return;

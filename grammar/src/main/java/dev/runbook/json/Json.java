@@ -14,8 +14,7 @@ import java.util.Map;
 public final class Json {
     private static final int MAX_DEPTH = 512;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -37,8 +36,12 @@ public final class Json {
         } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof BigDecimal) {
             out.append(v);
         } else if (v instanceof Double d) {
-            out.append(d.isNaN() || d.isInfinite() ? "null" : d == Math.rint(d) && Math.abs(d) < 1e15
-                    ? String.valueOf(d.longValue()) + ".0" : d.toString());
+            out.append(
+                    d.isNaN() || d.isInfinite()
+                            ? "null"
+                            : d == Math.rint(d) && Math.abs(d) < 1e15
+                                    ? String.valueOf(d.longValue()) + ".0"
+                                    : d.toString());
         } else if (v instanceof Number n) {
             out.append(n);
         } else if (v instanceof Duration d) {

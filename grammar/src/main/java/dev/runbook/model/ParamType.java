@@ -5,7 +5,16 @@ import java.util.List;
 /** A declared parameter type: {@code string int bool duration path secret list map enum(...)}. */
 public record ParamType(Kind kind, List<String> choices) {
     public enum Kind {
-        STRING, INT, BOOL, DURATION, PATH, SECRET, LIST, MAP, ENUM, DOUBLE;
+        STRING,
+        INT,
+        BOOL,
+        DURATION,
+        PATH,
+        SECRET,
+        LIST,
+        MAP,
+        ENUM,
+        DOUBLE;
 
         public String label() {
             return this == DOUBLE ? "number" : name().toLowerCase(java.util.Locale.ROOT);

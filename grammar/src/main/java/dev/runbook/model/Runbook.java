@@ -12,9 +12,19 @@ import java.util.Optional;
  * block runs its steps together); {@code finallySteps} always run; {@code onFailureSteps} run after a failed
  * run's undo; {@code verifies} prove the outcome at the end.
  */
-public record Runbook(String name, Span nameSpan, String description, List<Param> params, Expr lock,
-                      List<Guard> requires, List<Item> items, List<Step> finallySteps, List<Step> onFailureSteps,
-                      List<Verify> verifies, SourceFile source, Span span) {
+public record Runbook(
+        String name,
+        Span nameSpan,
+        String description,
+        List<Param> params,
+        Expr lock,
+        List<Guard> requires,
+        List<Item> items,
+        List<Step> finallySteps,
+        List<Step> onFailureSteps,
+        List<Verify> verifies,
+        SourceFile source,
+        Span span) {
     public Runbook {
         params = List.copyOf(params);
         requires = List.copyOf(requires);

@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** The types of values that expressions, parameters and step outputs carry. */
 public enum Type {
-    STRING, INT, DOUBLE, BOOL, DURATION, LIST, MAP, NULL, ANY;
+    STRING,
+    INT,
+    DOUBLE,
+    BOOL,
+    DURATION,
+    LIST,
+    MAP,
+    NULL,
+    ANY;
 
     public String label() {
         return this == DOUBLE ? "number" : name().toLowerCase(Locale.ROOT);

@@ -34,7 +34,8 @@ final class AntlrPositions {
 
     Span of(ParserRuleContext ctx) {
         Token start = ctx.getStart();
-        Token stop = ctx.getStop() == null || ctx.getStop().getStopIndex() < start.getStartIndex() ? start : ctx.getStop();
+        Token stop =
+                ctx.getStop() == null || ctx.getStop().getStopIndex() < start.getStartIndex() ? start : ctx.getStop();
         return file.span(base + Math.max(0, start.getStartIndex()), base + stop.getStopIndex() + 1);
     }
 

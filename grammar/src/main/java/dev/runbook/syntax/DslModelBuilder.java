@@ -8,16 +8,15 @@ import dev.runbook.model.Guard;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
+import dev.runbook.model.Parallel;
 import dev.runbook.model.Param;
 import dev.runbook.model.ParamType;
-import dev.runbook.model.Parallel;
 import dev.runbook.model.Retry;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.Verify;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.Literal;
-import dev.runbook.source.Span;
 import dev.runbook.syntax.antlr.RunbookParser;
 import dev.runbook.syntax.antlr.RunbookParser.StepClauseContext;
 import java.util.ArrayList;
@@ -72,8 +71,19 @@ final class DslModelBuilder {
                 verifies.add(createVerify(v));
             }
         }
-        return new Runbook(name, positions.of(ctx.name), description, params, lock, requires, items, finallySteps,
-                onFailure, verifies, positions.file(), positions.of(ctx));
+        return new Runbook(
+                name,
+                positions.of(ctx.name),
+                description,
+                params,
+                lock,
+                requires,
+                items,
+                finallySteps,
+                onFailure,
+                verifies,
+                positions.file(),
+                positions.of(ctx));
     }
 
     private void duplicate(org.antlr.v4.runtime.ParserRuleContext ctx, String what) {
@@ -81,7 +91,8 @@ final class DslModelBuilder {
     }
 
     private String text(RunbookParser.TextContext ctx) {
-        Expr e = ctx.STRING() != null ? expressions.string(ctx.STRING().getSymbol())
+        Expr e = ctx.STRING() != null
+                ? expressions.string(ctx.STRING().getSymbol())
                 : expressions.textBlock(ctx.TEXT_BLOCK().getSymbol());
         if (e instanceof Literal lit && lit.value() instanceof String s) {
             return s;
@@ -95,8 +106,14 @@ final class DslModelBuilder {
         ParamType type = createParamType(ctx.paramType());
         Expr defaultValue = ctx.expr() == null ? null : expressions.build(ctx.expr());
         String description = ctx.text() == null ? null : text(ctx.text());
-        return new Param(ctx.ident().getText(), positions.of(ctx.ident()), type, positions.of(ctx.paramType()),
-                defaultValue, description, positions.of(ctx));
+        return new Param(
+                ctx.ident().getText(),
+                positions.of(ctx.ident()),
+                type,
+                positions.of(ctx.paramType()),
+                defaultValue,
+                description,
+                positions.of(ctx));
     }
 
     private ParamType createParamType(RunbookParser.ParamTypeContext ctx) {
@@ -132,20 +149,42 @@ final class DslModelBuilder {
         for (StepClauseContext clause : ctx.stepClause()) {
             c.add(clause);
         }
-        return new Step(ctx.ident().getText(), positions.of(ctx.ident()), createInvocation(ctx.invocation()),
-                c.when, c.unless, c.requires, c.verifies, c.retry, c.timeout, c.confirm, c.undo, c.onFailure,
-                c.needs, positions.of(ctx));
+        return new Step(
+                ctx.ident().getText(),
+                positions.of(ctx.ident()),
+                createInvocation(ctx.invocation()),
+                c.when,
+                c.unless,
+                c.requires,
+                c.verifies,
+                c.retry,
+                c.timeout,
+                c.confirm,
+                c.undo,
+                c.onFailure,
+                c.needs,
+                positions.of(ctx));
     }
 
     Invocation createInvocation(RunbookParser.InvocationContext ctx) {
         if (ctx instanceof RunbookParser.CallInvocationContext call) {
             String target = expressions.plain(call.STRING().getSymbol());
-            return new Invocation(Invocation.CALL, positions.of(call.CALL().getSymbol()), target,
-                    positions.of(call.STRING().getSymbol()), createArgs(call.argBlock()), positions.of(ctx));
+            return new Invocation(
+                    Invocation.CALL,
+                    positions.of(call.CALL().getSymbol()),
+                    target,
+                    positions.of(call.STRING().getSymbol()),
+                    createArgs(call.argBlock()),
+                    positions.of(ctx));
         }
         RunbookParser.TypeInvocationContext type = (RunbookParser.TypeInvocationContext) ctx;
-        return new Invocation(type.qualifiedName().getText(), positions.of(type.qualifiedName()), null, null,
-                createArgs(type.argBlock()), positions.of(ctx));
+        return new Invocation(
+                type.qualifiedName().getText(),
+                positions.of(type.qualifiedName()),
+                null,
+                null,
+                createArgs(type.argBlock()),
+                positions.of(ctx));
     }
 
     private List<Arg> createArgs(RunbookParser.ArgBlockContext ctx) {
@@ -161,11 +200,13 @@ final class DslModelBuilder {
 
     private Verify createVerify(RunbookParser.VerifyMemberContext ctx) {
         Invocation probe = ctx.invocation() == null ? null : createInvocation(ctx.invocation());
-        Expr within = ctx.within() == null ? null : expressions.build(ctx.within().expr(0));
-        Expr every = ctx.within() == null || ctx.within().expr().size() < 2 ? null
+        Expr within =
+                ctx.within() == null ? null : expressions.build(ctx.within().expr(0));
+        Expr every = ctx.within() == null || ctx.within().expr().size() < 2
+                ? null
                 : expressions.build(ctx.within().expr(1));
-        return new Verify(expressions.plain(ctx.name), probe, expressions.build(ctx.expr()), within, every,
-                positions.of(ctx));
+        return new Verify(
+                expressions.plain(ctx.name), probe, expressions.build(ctx.expr()), within, every, positions.of(ctx));
     }
 
     /** The clauses of one step, each allowed once except require and verify. */
@@ -196,11 +237,14 @@ final class DslModelBuilder {
                 requires.add(b.createGuard(r.requireClause()));
             } else if (clause instanceof RunbookParser.VerifyClauseContext v) {
                 Expr within = v.within() == null ? null : x.build(v.within().expr(0));
-                Expr every = v.within() == null || v.within().expr().size() < 2 ? null : x.build(v.within().expr(1));
+                Expr every = v.within() == null || v.within().expr().size() < 2
+                        ? null
+                        : x.build(v.within().expr(1));
                 verifies.add(new Verify(null, null, x.build(v.expr()), within, every, b.positions.of(v)));
             } else if (clause instanceof RunbookParser.RetryClauseContext r) {
                 Expr delay = r.DELAY() == null ? null : x.build(r.expr(1));
-                Expr backoff = r.BACKOFF() == null ? null : x.build(r.expr(r.expr().size() - 1));
+                Expr backoff =
+                        r.BACKOFF() == null ? null : x.build(r.expr(r.expr().size() - 1));
                 retry = once(retry, r, "retry", new Retry(x.build(r.expr(0)), delay, backoff, b.positions.of(r)));
             } else if (clause instanceof RunbookParser.TimeoutClauseContext t) {
                 timeout = once(timeout, t, "timeout", x.build(t.expr()));
@@ -218,7 +262,9 @@ final class DslModelBuilder {
         private FailurePolicy policy(RunbookParser.OnFailureClauseContext f) {
             FailurePolicy p = FailurePolicy.parse(f.ident().getText());
             if (p == null) {
-                b.diagnostics.error("RB0006", b.positions.of(f.ident()),
+                b.diagnostics.error(
+                        "RB0006",
+                        b.positions.of(f.ident()),
                         "unknown on_failure policy `" + f.ident().getText() + "`; use undo, continue or stop");
                 return FailurePolicy.UNDO;
             }

@@ -10,8 +10,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 
 /** Reads a runbook written in the DSL. Syntax errors are all collected; with any, there is no model. */
 public final class DslReader {
-    private DslReader() {
-    }
+    private DslReader() {}
 
     /** The model, or null when the text has syntax errors (all of them reported). */
     @SuppressWarnings("deprecation")
@@ -46,8 +45,8 @@ public final class DslReader {
             return null;
         }
         diagnostics.addAll(built);
-        boolean syntax = built.all().stream().anyMatch(d -> d.isError()
-                && (SyntaxErrors.CODE.equals(d.code()) || Templates.CODE.equals(d.code())));
+        boolean syntax = built.all().stream()
+                .anyMatch(d -> d.isError() && (SyntaxErrors.CODE.equals(d.code()) || Templates.CODE.equals(d.code())));
         return syntax ? null : runbook;
     }
 }

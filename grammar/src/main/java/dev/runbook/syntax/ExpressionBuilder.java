@@ -38,8 +38,10 @@ final class ExpressionBuilder {
 
     Expr build(ExprContext ctx) {
         if (depth >= NestingLimit.MAX_CHAIN) {
-            diagnostics.error(SyntaxErrors.CODE, positions.of(ctx), "the expression chains more than "
-                    + NestingLimit.MAX_CHAIN + " operators; split it");
+            diagnostics.error(
+                    SyntaxErrors.CODE,
+                    positions.of(ctx),
+                    "the expression chains more than " + NestingLimit.MAX_CHAIN + " operators; split it");
             return new Literal(null, positions.of(ctx));
         }
         depth++;
@@ -153,8 +155,15 @@ final class ExpressionBuilder {
     /** A quoted string, unescaped, with its ${...} parts parsed. */
     Expr string(Token token) {
         String text = token.getText();
-        return quoted(Templates.parse(positions.file(), positions.base() + token.getStartIndex() + 1,
-                text.substring(1, text.length() - 1), null, true, diagnostics), token);
+        return quoted(
+                Templates.parse(
+                        positions.file(),
+                        positions.base() + token.getStartIndex() + 1,
+                        text.substring(1, text.length() - 1),
+                        null,
+                        true,
+                        diagnostics),
+                token);
     }
 
     /** A string value spans its quotes, as written; a string that is exactly one ${expr} keeps that expression's span. */
@@ -181,8 +190,8 @@ final class ExpressionBuilder {
     Expr textBlock(Token token) {
         String text = token.getText();
         String raw = text.substring(3, text.length() - 3);
-        Expr e = Templates.parse(positions.file(), positions.base() + token.getStartIndex() + 3, raw, null, false,
-                diagnostics);
+        Expr e = Templates.parse(
+                positions.file(), positions.base() + token.getStartIndex() + 3, raw, null, false, diagnostics);
         return quoted(TextBlocks.dedent(e), token);
     }
 
@@ -201,12 +210,13 @@ final class ExpressionBuilder {
         try {
             while (m.find()) {
                 long n = Long.parseLong(m.group(1));
-                total = total.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                });
+                total = total.plus(
+                        switch (m.group(2)) {
+                            case "ms" -> Duration.ofMillis(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            default -> Duration.ofHours(n);
+                        });
             }
         } catch (ArithmeticException | NumberFormatException e) {
             diagnostics.error("RB0003", span, "duration " + text + " is too large");

@@ -14,8 +14,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
  * string in YAML. {@code offset} is where the text starts in the file, so diagnostics point into the file.
  */
 public final class ExpressionParser {
-    private ExpressionParser() {
-    }
+    private ExpressionParser() {}
 
     /** The expression, or a null literal after reporting errors (the caller stops before running anything). */
     @SuppressWarnings("deprecation")
@@ -43,8 +42,10 @@ public final class ExpressionParser {
             return new ExpressionBuilder(positions, diagnostics).build(tree.expr());
         } catch (StackOverflowError e) {
             // a backstop behind NestingLimit: strings nested in ${...} in strings, say
-            diagnostics.error(SyntaxErrors.CODE, positions.at(0, text.length()), "the expression is nested too "
-                    + "deeply to read");
+            diagnostics.error(
+                    SyntaxErrors.CODE,
+                    positions.at(0, text.length()),
+                    "the expression is nested too " + "deeply to read");
             return new Literal(null, positions.at(0, text.length()));
         }
     }

@@ -16,8 +16,7 @@ final class NestingLimit {
     /** Binary operators, member accesses and indexes chained in one expression (a left-deep tree). */
     static final int MAX_CHAIN = 1000;
 
-    private NestingLimit() {
-    }
+    private NestingLimit() {}
 
     /** The first token that nests deeper than {@link #MAX_DEPTH}, if any. */
     static Optional<Token> tooDeep(List<Token> tokens) {
@@ -27,8 +26,7 @@ final class NestingLimit {
             switch (t.getType()) {
                 case RunbookLexer.LPAREN, RunbookLexer.LBRACK, RunbookLexer.LBRACE -> depth++;
                 case RunbookLexer.RPAREN, RunbookLexer.RBRACK, RunbookLexer.RBRACE -> depth = Math.max(0, depth - 1);
-                default -> {
-                }
+                default -> {}
             }
             boolean prefix = t.getType() == RunbookLexer.BANG || t.getType() == RunbookLexer.MINUS;
             unary = prefix ? unary + 1 : 0;

@@ -7,8 +7,7 @@ import java.util.Arrays;
 
 /** The names of parameter types, shared by both syntaxes. */
 public final class ParamTypes {
-    private ParamTypes() {
-    }
+    private ParamTypes() {}
 
     public static ParamType.Kind kind(String name) {
         if ("float".equals(name)) {
@@ -23,7 +22,11 @@ public final class ParamTypes {
     }
 
     public static Diagnostic unknown(String name, Span span) {
-        String known = String.join(", ", Arrays.stream(ParamType.Kind.values()).map(ParamType.Kind::label).toList());
+        String known = String.join(
+                ", ",
+                Arrays.stream(ParamType.Kind.values())
+                        .map(ParamType.Kind::label)
+                        .toList());
         return Diagnostic.error("RB0004", span, "unknown parameter type `" + name + "`")
                 .withHint("use one of: " + known);
     }

@@ -23,6 +23,7 @@ public final class RunbookReader {
     public static final long MAX_BYTES = 8L << 20;
     /** YAML parsing slows down badly on multi-megabyte scalars, so YAML files get a lower bound. */
     public static final long MAX_YAML_BYTES = 1L << 20;
+
     private final BiFunction<SourceFile, Diagnostics, Runbook> yaml;
 
     public RunbookReader(BiFunction<SourceFile, Diagnostics, Runbook> yaml) {
@@ -53,10 +54,12 @@ public final class RunbookReader {
                 return null;
             }
             byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

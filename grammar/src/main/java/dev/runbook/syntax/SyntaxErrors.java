@@ -35,8 +35,13 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String msg,
-                            RecognitionException e) {
+    public void syntaxError(
+            Recognizer<?, ?> recognizer,
+            Object offendingSymbol,
+            int line,
+            int column,
+            String msg,
+            RecognitionException e) {
         count++;
         int start;
         int end;
@@ -52,7 +57,8 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     private String message(Object offendingSymbol, String msg) {
-        if (offendingSymbol instanceof Token token && token.getType() == RunbookLexer.UNKNOWN_CHAR
+        if (offendingSymbol instanceof Token token
+                && token.getType() == RunbookLexer.UNKNOWN_CHAR
                 && ("\"".equals(token.getText()) || "'".equals(token.getText()))) {
             return "unterminated string: close it on the same line (use \"\"\" for text over several lines)";
         }
@@ -83,8 +89,14 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     @Override
-    public void reportAmbiguity(org.antlr.v4.runtime.Parser recognizer, DFA dfa, int startIndex, int stopIndex,
-                                boolean exact, BitSet ambigAlts, ATNConfigSet configs) {
+    public void reportAmbiguity(
+            org.antlr.v4.runtime.Parser recognizer,
+            DFA dfa,
+            int startIndex,
+            int stopIndex,
+            boolean exact,
+            BitSet ambigAlts,
+            ATNConfigSet configs) {
         // ambiguities are resolved by alternative order, as the grammar intends
     }
 }

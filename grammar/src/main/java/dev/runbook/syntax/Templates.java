@@ -17,14 +17,14 @@ import java.util.List;
 final class Templates {
     static final String CODE = "RB0002";
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /**
      * @param raw      the text as written (without quotes), starting at {@code offset} in the file
      * @param escapes  whether backslash escapes apply (DSL strings) or not (YAML values, already decoded)
      */
-    static Expr parse(SourceFile file, int offset, String raw, String unused, boolean escapes, Diagnostics diagnostics) {
+    static Expr parse(
+            SourceFile file, int offset, String raw, String unused, boolean escapes, Diagnostics diagnostics) {
         List<Expr> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int literalStart = 0;
@@ -39,7 +39,9 @@ final class Templates {
             if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
                 int close = findClose(raw, i + 2);
                 if (close < 0) {
-                    diagnostics.error(CODE, file.span(offset + i, offset + raw.length()),
+                    diagnostics.error(
+                            CODE,
+                            file.span(offset + i, offset + raw.length()),
                             "unterminated ${ in string: add the closing }");
                     return new Literal(null, file.span(offset, offset + raw.length()));
                 }
@@ -87,8 +89,11 @@ final class Templates {
                 }
                 d.error(CODE, file.span(offset + i, offset + i + 2), "\\u needs four hex digits, e.g. \\u00e9");
             }
-            default -> d.error(CODE, file.span(offset + i, offset + i + 2),
-                    "unknown escape \\" + next + " (use \\n \\t \\r \\\" \\\\ \\$ or \\uXXXX)");
+            default ->
+                d.error(
+                        CODE,
+                        file.span(offset + i, offset + i + 2),
+                        "unknown escape \\" + next + " (use \\n \\t \\r \\\" \\\\ \\$ or \\uXXXX)");
         }
         return 2;
     }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Layout of {@code """} text blocks: drop the first line break and the last blank line, remove common indent. */
 final class TextBlocks {
-    private TextBlocks() {
-    }
+    private TextBlocks() {}
 
     static Expr dedent(Expr e) {
         List<Expr> parts = e instanceof Interpolated i ? i.parts() : List.of(e);

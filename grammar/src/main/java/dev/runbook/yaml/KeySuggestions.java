@@ -4,8 +4,7 @@ import java.util.Collection;
 
 /** "Did you mean": the known key closest to a misspelt one, by edit distance. */
 final class KeySuggestions {
-    private KeySuggestions() {
-    }
+    private KeySuggestions() {}
 
     /** The closest known key, or null when none is close enough to be a plausible typo. */
     static String closest(String word, Collection<String> known) {

@@ -11,8 +11,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class YamlGuards {
     private static final List<String> KEYS = List.of("message", "that");
 
-    private YamlGuards() {
-    }
+    private YamlGuards() {}
 
     static List<Guard> decode(Node node, YamlValues values) {
         List<Guard> guards = new ArrayList<>();

@@ -20,8 +20,7 @@ final class YamlInvocation {
     static final List<String> KEYS = List.of("type", "call", "with");
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
-    private YamlInvocation() {
-    }
+    private YamlInvocation() {}
 
     /** An undo: a type name, or a mapping of {@link #KEYS}. */
     static Invocation decodeShortOrLong(Node node, YamlValues values, String what) {
@@ -38,8 +37,8 @@ final class YamlInvocation {
         Node type = map.get("type");
         Node call = map.get("call");
         if (type != null && call != null) {
-            values.report(Diagnostic.error("RB0014", values.span(map.keyNode("call")),
-                    what + " has both `type` and `call`; keep one"));
+            values.report(Diagnostic.error(
+                    "RB0014", values.span(map.keyNode("call")), what + " has both `type` and `call`; keep one"));
             return null;
         }
         if (type == null && call == null) {
@@ -50,8 +49,15 @@ final class YamlInvocation {
         List<Arg> args = args(map.get("with"), values);
         if (call != null) {
             String target = values.text(call, "`call`");
-            return target == null ? null : new Invocation(Invocation.CALL, values.span(map.keyNode("call")), target,
-                    values.span(call), args, map.whole());
+            return target == null
+                    ? null
+                    : new Invocation(
+                            Invocation.CALL,
+                            values.span(map.keyNode("call")),
+                            target,
+                            values.span(call),
+                            args,
+                            map.whole());
         }
         if (!(type instanceof ScalarNode s) || YamlValues.isNull(s)) {
             values.wrongKind(type, "`type` must be a step type name such as file.backup");

@@ -26,8 +26,8 @@ final class YamlLimits {
     static final int MAX_CODE_POINTS = 8 << 20;
     static final int MAX_NODES = 100_000;
     static final int MAX_DEPTH = 100;
-    private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP,
-            Tag.SEQ, Tag.ENV_TAG);
+    private static final Set<Tag> STANDARD =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.ENV_TAG);
 
     private final YamlValues values;
     private int nodes;
@@ -90,7 +90,9 @@ final class YamlLimits {
                 Event.ID id = e.getEventId();
                 if ((id == Event.ID.SequenceStart || id == Event.ID.MappingStart) && e instanceof NodeEvent n) {
                     n.getAnchor().ifPresent(collections::add);
-                } else if (e instanceof AliasEvent alias && collections.contains(alias.getAlias()) && ++count > MAX_ALIASES) {
+                } else if (e instanceof AliasEvent alias
+                        && collections.contains(alias.getAlias())
+                        && ++count > MAX_ALIASES) {
                     return alias.getStartMark();
                 }
             }

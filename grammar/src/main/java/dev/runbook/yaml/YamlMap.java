@@ -66,7 +66,8 @@ final class YamlMap {
     private static void unknown(YamlValues values, ScalarNode key, String name, String what, List<String> known) {
         Diagnostic d = Diagnostic.error("RB0013", values.span(key), "unknown key `" + name + "` in " + what);
         String guess = KeySuggestions.closest(name, known);
-        d = guess != null ? d.withHint("did you mean `" + guess + "`?")
+        d = guess != null
+                ? d.withHint("did you mean `" + guess + "`?")
                 : d.withHint("known keys: " + String.join(", ", known));
         values.report(d);
     }

@@ -24,8 +24,7 @@ final class YamlParams {
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*");
 
-    private YamlParams() {
-    }
+    private YamlParams() {}
 
     static List<Param> decode(Node node, YamlValues values) {
         List<Param> params = new ArrayList<>();
@@ -62,8 +61,9 @@ final class YamlParams {
         ParamType type = typeNode == null ? null : type(typeNode, values);
         Expr defaultValue = map.has("default") ? values.value(map.get("default")) : null;
         String description = map.has("description") ? values.text(map.get("description"), "`description`") : null;
-        return type == null ? null : new Param(name, values.span(key), type, values.span(typeNode), defaultValue,
-                description, span);
+        return type == null
+                ? null
+                : new Param(name, values.span(key), type, values.span(typeNode), defaultValue, description, span);
     }
 
     private static ParamType type(Node node, YamlValues values) {
@@ -84,8 +84,8 @@ final class YamlParams {
         }
         List<String> choices = choices(m.group(2));
         if (kind == ParamType.Kind.ENUM && choices.isEmpty()) {
-            values.report(Diagnostic.error("RB0004", values.span(node),
-                    "enum needs its choices, e.g. enum(\"low\", \"high\")"));
+            values.report(Diagnostic.error(
+                    "RB0004", values.span(node), "enum needs its choices, e.g. enum(\"low\", \"high\")"));
             return null;
         }
         if (kind != ParamType.Kind.ENUM && m.group(2) != null) {

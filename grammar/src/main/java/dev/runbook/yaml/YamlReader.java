@@ -22,8 +22,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * is constructed from tags; limits on aliases, size and depth are on. Every problem becomes a diagnostic.
  */
 public final class YamlReader {
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** The model, or null when the file has errors (all of them reported). */
     public static Runbook read(SourceFile file, Diagnostics diagnostics) {
@@ -64,15 +63,17 @@ public final class YamlReader {
     }
 
     /** The one document of the file, or null after a diagnostic. */
-    private static Node compose(SourceFile file, LoadSettings settings, YamlPositions positions,
-                                Diagnostics diagnostics) {
+    private static Node compose(
+            SourceFile file, LoadSettings settings, YamlPositions positions, Diagnostics diagnostics) {
         List<Node> documents = new ArrayList<>();
         try {
             for (Node node : new Compose(settings).composeAllFromString(file.text())) {
                 documents.add(node);
                 if (documents.size() > 1) {
-                    diagnostics.add(Diagnostic.error("RB0018", positions.of(node),
-                            "a runbook file holds one YAML document; this is a second one")
+                    diagnostics.add(Diagnostic.error(
+                                    "RB0018",
+                                    positions.of(node),
+                                    "a runbook file holds one YAML document; this is a second one")
                             .withHint("split it into two files, or remove the `---` line"));
                     return null;
                 }
@@ -82,7 +83,9 @@ public final class YamlReader {
             return null;
         } catch (ReaderException e) {
             String c = String.format("U+%04X", e.getCodePoint());
-            diagnostics.error("RB0012", positions.point(positions.offset(e.getPosition())),
+            diagnostics.error(
+                    "RB0012",
+                    positions.point(positions.offset(e.getPosition())),
                     "character " + c + " is not allowed in YAML; is this a text file?");
             return null;
         } catch (YamlEngineException e) {
@@ -91,16 +94,20 @@ public final class YamlReader {
         } catch (NumberFormatException e) {
             // snakeyaml-engine throws this when a backslash-u, -U or -x escape is cut short by the end of file
             int at = Math.max(0, file.text().lastIndexOf('\\'));
-            diagnostics.error("RB0012", positions.point(at), "YAML: an escape (\\u, \\U or \\x) without its hex "
-                    + "digits in a double-quoted string");
+            diagnostics.error(
+                    "RB0012",
+                    positions.point(at),
+                    "YAML: an escape (\\u, \\U or \\x) without its hex " + "digits in a double-quoted string");
             return null;
         } catch (StackOverflowError e) {
             diagnostics.error("RB0017", positions.point(0), "the document is nested too deeply to read");
             return null;
         }
         if (documents.isEmpty()) {
-            diagnostics.error("RB0018", positions.point(0), "the file holds no YAML document; a runbook needs "
-                    + "at least `runbook: name`");
+            diagnostics.error(
+                    "RB0018",
+                    positions.point(0),
+                    "the file holds no YAML document; a runbook needs " + "at least `runbook: name`");
             return null;
         }
         return documents.get(0);
@@ -111,7 +118,9 @@ public final class YamlReader {
         Span span = mark.map(positions::at).orElse(positions.point(0));
         String problem = e.getProblem() == null ? "cannot read this YAML" : e.getProblem();
         Diagnostic d = Diagnostic.error("RB0012", span, "YAML: " + problem.replace("\n", " "));
-        if (e.getContext() != null && e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
+        if (e.getContext() != null
+                && e.getContextMark().isPresent()
+                && e.getProblemMark().isPresent()) {
             d = d.withNote(positions.at(e.getContextMark().get()), e.getContext());
         }
         return d;
@@ -121,14 +130,18 @@ public final class YamlReader {
         return "the document is larger than " + (YamlLimits.MAX_CODE_POINTS >> 20) + " MiB";
     }
 
-    private static Diagnostic limitError(YamlEngineException e, SourceFile file, LoadSettings settings,
-                                         YamlPositions positions) {
+    private static Diagnostic limitError(
+            YamlEngineException e, SourceFile file, LoadSettings settings, YamlPositions positions) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.contains("aliases")) {
-            Span span = YamlLimits.aliasPastLimit(file.text(), settings).map(positions::at)
+            Span span = YamlLimits.aliasPastLimit(file.text(), settings)
+                    .map(positions::at)
                     .orElse(positions.point(0));
-            return Diagnostic.error("RB0017", span, "more than " + YamlLimits.MAX_ALIASES
-                    + " aliases of lists or mappings; the document is refused (it may be an alias bomb)");
+            return Diagnostic.error(
+                    "RB0017",
+                    span,
+                    "more than " + YamlLimits.MAX_ALIASES
+                            + " aliases of lists or mappings; the document is refused (it may be an alias bomb)");
         }
         if (message.contains("exceeds the limit")) {
             return Diagnostic.error("RB0017", positions.point(0), tooLarge());

@@ -10,8 +10,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class YamlRetry {
     private static final List<String> KEYS = List.of("attempts", "delay", "backoff");
 
-    private YamlRetry() {
-    }
+    private YamlRetry() {}
 
     static Retry decode(Node key, Node node, YamlValues values) {
         if (node instanceof ScalarNode) {

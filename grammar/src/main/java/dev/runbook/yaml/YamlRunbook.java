@@ -12,11 +12,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The document: {@code runbook: name} and the runbook's members. */
 final class YamlRunbook {
-    static final List<String> KEYS = List.of("runbook", "description", "params", "lock", "require", "steps",
-            "finally", "on_failure", "verify");
+    static final List<String> KEYS =
+            List.of("runbook", "description", "params", "lock", "require", "steps", "finally", "on_failure", "verify");
 
-    private YamlRunbook() {
-    }
+    private YamlRunbook() {}
 
     static Runbook decode(Node root, YamlValues values) {
         YamlMap map = YamlMap.of(root, values, "a runbook", KEYS, true);
@@ -30,15 +29,27 @@ final class YamlRunbook {
         Expr lock = map.has("lock") ? values.template(map.get("lock"), "`lock`") : null;
         List<Guard> requires = map.has("require") ? YamlGuards.decode(map.get("require"), values) : List.of();
         List<Item> items = map.has("steps") ? YamlSteps.decodeItems(map.get("steps"), values) : List.of();
-        List<Step> finallySteps = map.has("finally")
-                ? YamlSteps.decodeSteps(map.get("finally"), values, "`finally`") : List.of();
+        List<Step> finallySteps =
+                map.has("finally") ? YamlSteps.decodeSteps(map.get("finally"), values, "`finally`") : List.of();
         List<Step> onFailure = map.has("on_failure")
-                ? YamlSteps.decodeSteps(map.get("on_failure"), values, "`on_failure`") : List.of();
+                ? YamlSteps.decodeSteps(map.get("on_failure"), values, "`on_failure`")
+                : List.of();
         List<Verify> verifies = map.has("verify") ? YamlVerify.decodeRunbook(map.get("verify"), values) : List.of();
         if (name == null) {
             return null;
         }
-        return new Runbook(name, values.span(nameNode), description, params, lock, requires, items, finallySteps,
-                onFailure, verifies, values.file(), values.span(root));
+        return new Runbook(
+                name,
+                values.span(nameNode),
+                description,
+                params,
+                lock,
+                requires,
+                items,
+                finallySteps,
+                onFailure,
+                verifies,
+                values.file(),
+                values.span(root));
     }
 }

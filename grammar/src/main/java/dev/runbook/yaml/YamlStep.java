@@ -16,11 +16,23 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** One step: {@code {id, type | call, with, when, unless, require, verify, retry, timeout, confirm, undo, ...}}. */
 final class YamlStep {
-    static final List<String> KEYS = List.of("id", "type", "call", "with", "when", "unless", "require", "verify",
-            "retry", "timeout", "confirm", "undo", "on_failure", "needs");
+    static final List<String> KEYS = List.of(
+            "id",
+            "type",
+            "call",
+            "with",
+            "when",
+            "unless",
+            "require",
+            "verify",
+            "retry",
+            "timeout",
+            "confirm",
+            "undo",
+            "on_failure",
+            "needs");
 
-    private YamlStep() {
-    }
+    private YamlStep() {}
 
     static Step decode(Node node, YamlValues values) {
         YamlMap map = YamlMap.of(node, values, "a step", KEYS);
@@ -39,18 +51,31 @@ final class YamlStep {
         Confirm confirm = null;
         if (map.has("confirm")) {
             Expr message = values.template(map.get("confirm"), "`confirm`");
-            confirm = message == null ? null
+            confirm = message == null
+                    ? null
                     : new Confirm(message, values.span(map.keyNode("confirm"), map.get("confirm")));
         }
-        Invocation undo = map.has("undo")
-                ? YamlInvocation.decodeShortOrLong(map.get("undo"), values, "`undo`") : null;
+        Invocation undo = map.has("undo") ? YamlInvocation.decodeShortOrLong(map.get("undo"), values, "`undo`") : null;
         FailurePolicy onFailure = map.has("on_failure") ? policy(map.get("on_failure"), values) : null;
         List<NameRef> needs = map.has("needs") ? needs(map.get("needs"), values) : List.of();
         if (id == null || invocation == null) {
             return null;
         }
-        return new Step(id, values.span(idNode), invocation, when, unless, requires, verifies, retry, timeout,
-                confirm, undo, onFailure, needs, map.whole());
+        return new Step(
+                id,
+                values.span(idNode),
+                invocation,
+                when,
+                unless,
+                requires,
+                verifies,
+                retry,
+                timeout,
+                confirm,
+                undo,
+                onFailure,
+                needs,
+                map.whole());
     }
 
     private static String id(Node node, YamlValues values) {
@@ -69,7 +94,9 @@ final class YamlStep {
         }
         FailurePolicy p = FailurePolicy.parse(text);
         if (p == null) {
-            values.report(Diagnostic.error("RB0006", values.span(node),
+            values.report(Diagnostic.error(
+                    "RB0006",
+                    values.span(node),
                     "unknown on_failure policy `" + text + "`; use undo, continue or stop"));
         }
         return p;

@@ -15,8 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class YamlSteps {
     static final String PARALLEL = "parallel";
 
-    private YamlSteps() {
-    }
+    private YamlSteps() {}
 
     /** {@code steps:}: steps and parallel blocks. */
     static List<Item> decodeItems(Node node, YamlValues values) {
@@ -63,8 +62,11 @@ final class YamlSteps {
         List<Step> steps = new ArrayList<>();
         for (Node item : values.list(map.get(PARALLEL), "`parallel`")) {
             if (hasParallel(item)) {
-                values.report(Diagnostic.error("RB0013", values.span(parallelKey((MappingNode) item)),
-                        "unknown key `parallel` in a parallel block").withHint("parallel blocks do not nest"));
+                values.report(Diagnostic.error(
+                                "RB0013",
+                                values.span(parallelKey((MappingNode) item)),
+                                "unknown key `parallel` in a parallel block")
+                        .withHint("parallel blocks do not nest"));
                 continue;
             }
             Step s = YamlStep.decode(item, values);

@@ -3,7 +3,6 @@ package dev.runbook.yaml;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.expr.Expr;
-import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -111,7 +110,9 @@ final class YamlValues {
             YamlMap map = YamlMap.of(node, this, "a map value", null);
             List<MapExpr.Entry> entries = new ArrayList<>();
             for (Map.Entry<String, NodeTuple> e : map.entries().entrySet()) {
-                entries.add(new MapExpr.Entry(e.getKey(), span(e.getValue().getKeyNode()),
+                entries.add(new MapExpr.Entry(
+                        e.getKey(),
+                        span(e.getValue().getKeyNode()),
                         value(e.getValue().getValueNode())));
             }
             return new MapExpr(entries, span(node));
@@ -129,7 +130,8 @@ final class YamlValues {
         if (Tag.FLOAT.equals(tag)) {
             return new Literal(floating(s.getValue()), span(s));
         }
-        if (s.getScalarStyle() == ScalarStyle.PLAIN && DURATION.matcher(s.getValue()).matches()) {
+        if (s.getScalarStyle() == ScalarStyle.PLAIN
+                && DURATION.matcher(s.getValue()).matches()) {
             return new Literal(duration(s), span(s));
         }
         return parse(s, false);
@@ -168,15 +170,19 @@ final class YamlValues {
             return parse(s, false);
         }
         Diagnostic d = Diagnostic.error("RB0003", span(s), "bad duration `" + s.getValue() + "` for " + what);
-        report(Tag.INT.equals(s.getTag()) ? d.withHint("add a unit: " + text + "s")
-                : d.withHint("use a number and a unit: 250ms, 30s, 5m, 1h30m"));
+        report(
+                Tag.INT.equals(s.getTag())
+                        ? d.withHint("add a unit: " + text + "s")
+                        : d.withHint("use a number and a unit: 250ms, 30s, 5m, 1h30m"));
         return null;
     }
 
     /** An int or float literal (retry attempts, backoff) or a ${...} template. */
     Expr number(Node node, String what) {
-        if (node instanceof ScalarNode s && (Tag.INT.equals(s.getTag()) || Tag.FLOAT.equals(s.getTag())
-                || isString(s) && s.getValue().contains("${"))) {
+        if (node instanceof ScalarNode s
+                && (Tag.INT.equals(s.getTag())
+                        || Tag.FLOAT.equals(s.getTag())
+                        || isString(s) && s.getValue().contains("${"))) {
             return value(s);
         }
         wrongKind(node, what + " must be a number");
@@ -198,12 +204,13 @@ final class YamlValues {
         try {
             while (m.find()) {
                 long n = Long.parseLong(m.group(1));
-                total = total.plus(switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                });
+                total = total.plus(
+                        switch (m.group(2)) {
+                            case "ms" -> Duration.ofMillis(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            default -> Duration.ofHours(n);
+                        });
             }
         } catch (ArithmeticException | NumberFormatException e) {
             diagnostics.error("RB0003", span(s), "duration " + s.getValue() + " is too large");
@@ -251,12 +258,14 @@ final class YamlValues {
         String value = s.getValue();
         int[] offsets = positions.valueOffsets(s);
         if (contiguous(offsets)) {
-            return expression ? ExpressionParser.parse(file(), offsets[0], value, diagnostics)
+            return expression
+                    ? ExpressionParser.parse(file(), offsets[0], value, diagnostics)
                     : ExpressionParser.parseTemplate(file(), offsets[0], value, diagnostics);
         }
         SourceFile scratch = SourceFile.of(file().path(), value);
         Diagnostics found = new Diagnostics(Integer.MAX_VALUE);
-        Expr e = expression ? ExpressionParser.parse(scratch, 0, value, found)
+        Expr e = expression
+                ? ExpressionParser.parse(scratch, 0, value, found)
                 : ExpressionParser.parseTemplate(scratch, 0, value, found);
         SpanMover mover = new SpanMover(file(), offsets);
         found.all().forEach(d -> diagnostics.add(mover.move(d)));

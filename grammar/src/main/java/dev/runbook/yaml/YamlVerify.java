@@ -14,11 +14,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class YamlVerify {
     private static final List<String> STEP_KEYS = List.of("that", "within", "every");
-    private static final List<String> RUNBOOK_KEYS = List.of("name", "type", "call", "with", "expect", "within",
-            "every");
+    private static final List<String> RUNBOOK_KEYS =
+            List.of("name", "type", "call", "with", "expect", "within", "every");
 
-    private YamlVerify() {
-    }
+    private YamlVerify() {}
 
     static List<Verify> decodeStep(Node node, YamlValues values) {
         List<Verify> out = new ArrayList<>();

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 public final class GoldenErrors {
     private static final Pattern EXPECT = Pattern.compile("expect-error:\\s*(RB\\d{4})\\s+(\\d+):(\\d+)");
 
-    private GoldenErrors() {
-    }
+    private GoldenErrors() {}
 
     public static Path folder(Class<?> owner, String resource) {
         try {
@@ -34,11 +33,13 @@ public final class GoldenErrors {
         }
     }
 
-    public static Stream<DynamicTest> tests(Path folder, String extension,
-                                            BiFunction<Path, Diagnostics, Runbook> reader) throws IOException {
+    public static Stream<DynamicTest> tests(
+            Path folder, String extension, BiFunction<Path, Diagnostics, Runbook> reader) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(extension))
+                    .sorted()
+                    .toList();
         }
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, reader)));
     }
@@ -64,13 +65,15 @@ public final class GoldenErrors {
         StringBuilder shown = new StringBuilder();
         for (Diagnostic d : diagnostics.sorted()) {
             if (d.isError()) {
-                actual.add(d.code() + " " + d.span().start().line() + ":" + d.span().start().column());
+                actual.add(d.code() + " " + d.span().start().line() + ":"
+                        + d.span().start().column());
             }
             shown.append(DiagnosticFormatter.format(d));
         }
         assertEquals(expected, actual.stream().sorted().toList(), shown.toString());
-        if (model != null && expected.stream().anyMatch(e -> e.startsWith("RB0001") || e.startsWith("RB0002")
-                || e.startsWith("RB001"))) {
+        if (model != null
+                && expected.stream()
+                        .anyMatch(e -> e.startsWith("RB0001") || e.startsWith("RB0002") || e.startsWith("RB001"))) {
             throw new AssertionError("a model was returned despite syntax errors");
         }
     }

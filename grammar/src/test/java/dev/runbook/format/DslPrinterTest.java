@@ -26,8 +26,13 @@ class DslPrinterTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".in.rb"))
-                    .map(n -> n.substring(0, n.length() - ".in.rb".length())).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".in.rb"))
+                    .map(n -> n.substring(0, n.length() - ".in.rb".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -80,8 +85,10 @@ class DslPrinterTest {
     void keepsEveryComment(String name) throws IOException {
         SourceFile in = input(name);
         SourceFile out = SourceFile.of(name + ".out.rb", format(in));
-        List<String> before = Comments.collect(in).all().stream().map(Comment::text).sorted().toList();
-        List<String> after = Comments.collect(out).all().stream().map(Comment::text).sorted().toList();
+        List<String> before =
+                Comments.collect(in).all().stream().map(Comment::text).sorted().toList();
+        List<String> after =
+                Comments.collect(out).all().stream().map(Comment::text).sorted().toList();
         assertEquals(before, after);
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormatterTest {
-    private static final SourceFile DSL = SourceFile.of("a.rb",
-            "# why\nrunbook \"a\" { step s = exec { argv: [\"x\"] } # trailing\n}\n");
+    private static final SourceFile DSL =
+            SourceFile.of("a.rb", "# why\nrunbook \"a\" { step s = exec { argv: [\"x\"] } # trailing\n}\n");
 
     private final Formatter formatter = new Formatter((file, d) -> {
         d.error("RB0001", Span.synthetic(file.path()), "no YAML reader in this test");
@@ -22,13 +22,15 @@ class FormatterTest {
 
     @Test
     void formatsTheDslInPlaceOfItsSyntax() {
-        assertEquals("# why\nrunbook \"a\" {\n  step s = exec { argv: [\"x\"] }  # trailing\n}\n",
+        assertEquals(
+                "# why\nrunbook \"a\" {\n  step s = exec { argv: [\"x\"] }  # trailing\n}\n",
                 formatter.format(DSL, new Diagnostics()));
     }
 
     @Test
     void convertsTheDslToYaml() {
-        assertEquals("# why\nrunbook: a\nsteps:\n  # trailing\n  - id: s\n    type: exec\n    with: {argv: [x]}\n",
+        assertEquals(
+                "# why\nrunbook: a\nsteps:\n  # trailing\n  - id: s\n    type: exec\n    with: {argv: [x]}\n",
                 formatter.convert(DSL, Formatter.YAML, new Diagnostics()));
     }
 
@@ -53,10 +55,20 @@ class FormatterTest {
 
     @Test
     void yamlCommentsAreFoundOutsideQuotesAndBlockScalars() {
-        SourceFile yaml = SourceFile.of("c.yaml", String.join("\n",
-                "# top", "runbook: a # name", "description: |", "  # not a comment", "  text",
-                "lock: \"a # b\" # real", "# end", ""));
-        List<String> found = Comments.collect(yaml).all().stream().map(Comment::text).toList();
+        SourceFile yaml = SourceFile.of(
+                "c.yaml",
+                String.join(
+                        "\n",
+                        "# top",
+                        "runbook: a # name",
+                        "description: |",
+                        "  # not a comment",
+                        "  text",
+                        "lock: \"a # b\" # real",
+                        "# end",
+                        ""));
+        List<String> found =
+                Comments.collect(yaml).all().stream().map(Comment::text).toList();
         assertEquals(List.of("# top", "# name", "# real", "# end"), found);
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** A canonical text of a model without spans: every record component, recursively, expressions included. */
 final class ModelDump {
-    private ModelDump() {
-    }
+    private ModelDump() {}
 
     static String dump(Object value) {
         StringBuilder out = new StringBuilder();

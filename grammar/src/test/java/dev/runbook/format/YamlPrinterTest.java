@@ -8,10 +8,10 @@ import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.expr.Literal;
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,8 +30,13 @@ class YamlPrinterTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -72,11 +77,15 @@ class YamlPrinterTest {
         assertEquals(step.id(), yaml.get("id"));
         Map<?, ?> with = (Map<?, ?>) yaml.get("with");
         for (Arg a : step.invocation().args()) {
-            if (a.value() instanceof Literal lit && !(lit.value() instanceof Duration)
+            if (a.value() instanceof Literal lit
+                    && !(lit.value() instanceof Duration)
                     && !(lit.value() instanceof String s && s.contains("${"))) {
-                Object expected = lit.value() instanceof Long n && n == n.intValue() ? (Object) n.intValue() : lit.value();
+                Object expected =
+                        lit.value() instanceof Long n && n == n.intValue() ? (Object) n.intValue() : lit.value();
                 Object actual = with.get(a.name());
-                assertEquals(expected, actual instanceof Long n && n == n.intValue() ? n.intValue() : actual,
+                assertEquals(
+                        expected,
+                        actual instanceof Long n && n == n.intValue() ? n.intValue() : actual,
                         step.id() + "." + a.name());
             }
         }
@@ -87,8 +96,10 @@ class YamlPrinterTest {
     void keepsEveryComment(String name) throws IOException {
         var in = DslPrinterTest.input(name);
         var out = dev.runbook.source.SourceFile.of(name + ".yaml", print(name));
-        List<String> before = Comments.collect(in).all().stream().map(Comment::body).sorted().toList();
-        List<String> after = Comments.collect(out).all().stream().map(Comment::body).sorted().toList();
+        List<String> before =
+                Comments.collect(in).all().stream().map(Comment::body).sorted().toList();
+        List<String> after =
+                Comments.collect(out).all().stream().map(Comment::body).sorted().toList();
         assertEquals(before, after);
     }
 }

@@ -27,8 +27,8 @@ class YamlRoundTripTest {
     @SuppressWarnings("unchecked")
     static BiFunction<SourceFile, Diagnostics, Runbook> yamlReader() {
         try {
-            Method read = Class.forName("dev.runbook.yaml.YamlReader")
-                    .getMethod("read", SourceFile.class, Diagnostics.class);
+            Method read =
+                    Class.forName("dev.runbook.yaml.YamlReader").getMethod("read", SourceFile.class, Diagnostics.class);
             return (file, d) -> {
                 try {
                     return (Runbook) read.invoke(null, file, d);

@@ -13,8 +13,7 @@ import java.util.List;
 public final class ModelPrinter {
     private final StringBuilder out = new StringBuilder();
 
-    private ModelPrinter() {
-    }
+    private ModelPrinter() {}
 
     public static String print(Runbook r) {
         ModelPrinter p = new ModelPrinter();
@@ -30,8 +29,10 @@ public final class ModelPrinter {
         line(0, "runbook " + r.name());
         line(1, "description " + r.description());
         for (Param p : r.params()) {
-            line(1, "param " + p.name() + ": " + p.type().label() + " = " + expr(p.defaultValue())
-                    + " description=" + p.description());
+            line(
+                    1,
+                    "param " + p.name() + ": " + p.type().label() + " = " + expr(p.defaultValue()) + " description="
+                            + p.description());
         }
         line(1, "lock " + expr(r.lock()));
         guards(1, r.requires());
@@ -57,10 +58,16 @@ public final class ModelPrinter {
         guards(indent + 1, s.requires());
         verifies(indent + 1, s.verifies());
         Retry r = s.retry();
-        line(indent + 1, "retry " + (r == null ? "-" : expr(r.attempts()) + " delay " + expr(r.delay())
-                + " backoff " + expr(r.backoff())));
+        line(
+                indent + 1,
+                "retry "
+                        + (r == null
+                                ? "-"
+                                : expr(r.attempts()) + " delay " + expr(r.delay()) + " backoff " + expr(r.backoff())));
         line(indent + 1, "timeout " + expr(s.timeout()));
-        line(indent + 1, "confirm " + (s.confirm() == null ? "-" : expr(s.confirm().message())));
+        line(
+                indent + 1,
+                "confirm " + (s.confirm() == null ? "-" : expr(s.confirm().message())));
         line(indent + 1, "undo " + (s.undo() == null ? "-" : invocation(s.undo())));
         line(indent + 1, "on_failure " + s.onFailure());
         line(indent + 1, "needs " + s.needs().stream().map(NameRef::name).toList());
@@ -72,8 +79,10 @@ public final class ModelPrinter {
 
     private void verifies(int indent, List<Verify> verifies) {
         for (Verify v : verifies) {
-            line(indent, "verify " + v.name() + " probe " + (v.probe() == null ? "-" : invocation(v.probe()))
-                    + " expect " + expr(v.condition()) + " within " + expr(v.within()) + " every " + expr(v.every()));
+            line(
+                    indent,
+                    "verify " + v.name() + " probe " + (v.probe() == null ? "-" : invocation(v.probe())) + " expect "
+                            + expr(v.condition()) + " within " + expr(v.within()) + " every " + expr(v.every()));
         }
     }
 
@@ -95,8 +104,9 @@ public final class ModelPrinter {
         if (e == null) {
             return "-";
         }
-        String types = e instanceof Literal lit ? "<" + (lit.value() == null ? "null"
-                : lit.value().getClass().getSimpleName()) + ">" : e instanceof Interpolated ? "<interp>" : "";
+        String types = e instanceof Literal lit
+                ? "<" + (lit.value() == null ? "null" : lit.value().getClass().getSimpleName()) + ">"
+                : e instanceof Interpolated ? "<interp>" : "";
         return ExprPrinter.print(e) + types;
     }
 }

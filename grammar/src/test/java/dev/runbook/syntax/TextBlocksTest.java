@@ -21,7 +21,8 @@ class TextBlocksTest {
 
     @Test
     void aTextBlockEndingInABlankLineKeepsOneLineBreak() {
-        String dsl = "runbook \"t\" {\n  step a = file.write { path: \"x\", content: \"\"\"\n    A\n\n    \"\"\" }\n}\n";
+        String dsl =
+                "runbook \"t\" {\n  step a = file.write { path: \"x\", content: \"\"\"\n    A\n\n    \"\"\" }\n}\n";
         assertEquals("A\n", content(dsl));
     }
 

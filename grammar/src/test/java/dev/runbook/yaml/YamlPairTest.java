@@ -19,8 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The same runbook in both syntaxes gives the same model. */
 class YamlPairTest {
     @ParameterizedTest
-    @CsvSource({"quickstart.rb, quickstart.yaml", "db-restore.rb, db-restore.yaml",
-            "app-rollback.rb, app-rollback.yml", "strings.rb, strings.yaml"})
+    @CsvSource({
+        "quickstart.rb, quickstart.yaml",
+        "db-restore.rb, db-restore.yaml",
+        "app-rollback.rb, app-rollback.yml",
+        "strings.rb, strings.yaml"
+    })
     void bothSyntaxesGiveTheSameModel(String dsl, String yaml) throws IOException {
         Runbook fromDsl = read(dsl, true);
         Runbook fromYaml = read(yaml, false);

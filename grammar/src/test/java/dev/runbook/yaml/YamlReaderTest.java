@@ -42,7 +42,9 @@ class YamlReaderTest {
     }
 
     private Step step(String fields) {
-        return ok("runbook: t\nsteps:\n  - id: a\n    type: exec\n" + fields).steps().get(0);
+        return ok("runbook: t\nsteps:\n  - id: a\n    type: exec\n" + fields)
+                .steps()
+                .get(0);
     }
 
     @Test
@@ -54,7 +56,8 @@ class YamlReaderTest {
 
     @Test
     void templatesHaveLiteralAndExpressionParts() {
-        Interpolated lock = assertInstanceOf(Interpolated.class, ok("runbook: t\nlock: app:${app}\n").lock());
+        Interpolated lock = assertInstanceOf(
+                Interpolated.class, ok("runbook: t\nlock: app:${app}\n").lock());
         assertEquals(2, lock.parts().size());
         assertEquals("app", lock.parts().get(1).span().text());
     }
@@ -62,10 +65,12 @@ class YamlReaderTest {
     @Test
     void plainDurationsAreDurationsAndQuotedOnesStrings() {
         Step s = step("    with: {a: 30s, b: \"30s\", c: '1h30m', d: 1h30m}\n    timeout: \"5m\"\n");
-        assertEquals(Duration.ofSeconds(30), ((Literal) s.invocation().args().get(0).value()).value());
+        assertEquals(
+                Duration.ofSeconds(30), ((Literal) s.invocation().args().get(0).value()).value());
         assertEquals("30s", ((Literal) s.invocation().args().get(1).value()).value());
         assertEquals("1h30m", ((Literal) s.invocation().args().get(2).value()).value());
-        assertEquals(Duration.ofMinutes(90), ((Literal) s.invocation().args().get(3).value()).value());
+        assertEquals(
+                Duration.ofMinutes(90), ((Literal) s.invocation().args().get(3).value()).value());
         assertEquals(Duration.ofMinutes(5), ((Literal) s.timeout()).value());
     }
 
@@ -124,8 +129,8 @@ class YamlReaderTest {
 
     @Test
     void deepNestingIsRefusedWithoutAStackTrace() {
-        assertNull(read("runbook: t\nsteps:\n  - {id: a, type: exec, with: {x: " + "[".repeat(150) + "]".repeat(150)
-                + "}}\n"));
+        assertNull(read(
+                "runbook: t\nsteps:\n  - {id: a, type: exec, with: {x: " + "[".repeat(150) + "]".repeat(150) + "}}\n"));
         assertEquals("RB0017", only().code());
         diagnostics.all();
         Diagnostics more = new Diagnostics();
@@ -142,8 +147,8 @@ class YamlReaderTest {
 
     @Test
     void shortFormsDecode() {
-        Step s = step("    verify: it.ok\n    retry: 3\n    undo: pm2.start\n    needs: b\n"
-                + "    require: exists(x)\n");
+        Step s = step(
+                "    verify: it.ok\n    retry: 3\n    undo: pm2.start\n    needs: b\n" + "    require: exists(x)\n");
         assertEquals(1, s.verifies().size());
         assertEquals(3L, ((Literal) s.retry().attempts()).value());
         assertEquals("pm2.start", s.undo().type());
@@ -153,7 +158,8 @@ class YamlReaderTest {
 
     @Test
     void windowsLineEndingsKeepColumns() {
-        assertNull(read("runbook: t\r\nsteps:\r\n  - id: a\r\n    type: exec\r\n    when: >\r\n      a &&\r\n      = b\r\n"));
+        assertNull(read(
+                "runbook: t\r\nsteps:\r\n  - id: a\r\n    type: exec\r\n    when: >\r\n      a &&\r\n      = b\r\n"));
         Diagnostic d = only();
         assertEquals("RB0001", d.code());
         assertEquals("7:7", d.span().start().toString());
@@ -165,7 +171,15 @@ class YamlReaderTest {
                 + "  - id: a\n    type: exec\n    with:\n      <<: *d\n      cwd: /srv\n");
         var args = r.steps().get(0).invocation().args();
         assertEquals(2, args.size());
-        assertEquals("/srv", ((Literal) r.steps().get(0).invocation().arg("cwd").orElseThrow().value()).value());
+        assertEquals(
+                "/srv",
+                ((Literal) r.steps()
+                                .get(0)
+                                .invocation()
+                                .arg("cwd")
+                                .orElseThrow()
+                                .value())
+                        .value());
     }
 
     @Test

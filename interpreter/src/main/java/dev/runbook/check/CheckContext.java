@@ -94,7 +94,9 @@ public final class CheckContext {
 
     private void reference(String owner, String id, Span span) {
         if (owner != null) {
-            references.computeIfAbsent(owner, k -> new ArrayList<>()).add(new Edge(id, owner, Edge.Kind.REFERENCE, span));
+            references
+                    .computeIfAbsent(owner, k -> new ArrayList<>())
+                    .add(new Edge(id, owner, Edge.Kind.REFERENCE, span));
         }
     }
 

@@ -29,9 +29,16 @@ public final class Checker {
     public Checker(StepRegistry registry, CallResolver calls, List<Rule> extra) {
         this.registry = registry;
         this.calls = calls;
-        List<Rule> all = new ArrayList<>(List.of(new ParamsRule(), new DuplicateIdsRule(), new StepTypesRule(),
-                new NeedsRule(), new ExpressionsRule(), new DependenciesRule(), new CallRule(),
-                new UnusedParamsRule(), new UnreachableRule()));
+        List<Rule> all = new ArrayList<>(List.of(
+                new ParamsRule(),
+                new DuplicateIdsRule(),
+                new StepTypesRule(),
+                new NeedsRule(),
+                new ExpressionsRule(),
+                new DependenciesRule(),
+                new CallRule(),
+                new UnusedParamsRule(),
+                new UnreachableRule()));
         all.addAll(extra);
         this.rules = List.copyOf(all);
     }

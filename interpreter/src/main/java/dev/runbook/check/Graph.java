@@ -18,7 +18,9 @@ public final class Graph {
         nodes.forEach(n -> incoming.put(n, new ArrayList<>()));
         for (Edge e : edges) {
             List<Edge> in = incoming.get(e.to());
-            if (in != null && incoming.containsKey(e.from()) && !e.from().equals(e.to())
+            if (in != null
+                    && incoming.containsKey(e.from())
+                    && !e.from().equals(e.to())
                     && in.stream().noneMatch(x -> x.from().equals(e.from()))) {
                 in.add(e);
             }
@@ -88,8 +90,13 @@ public final class Graph {
     }
 
     /** Depth-first along dependencies; {@code edges.get(i)} leads from {@code stack.get(i)} to the next node. */
-    private void walk(String node, Map<String, Integer> state, List<String> stack, List<Edge> edges,
-                      List<List<Edge>> found, Set<Set<String>> seen) {
+    private void walk(
+            String node,
+            Map<String, Integer> state,
+            List<String> stack,
+            List<Edge> edges,
+            List<List<Edge>> found,
+            Set<Set<String>> seen) {
         state.put(node, 1);
         for (Edge e : incoming(node)) {
             Integer s = state.get(e.from());

@@ -9,7 +9,11 @@ import dev.runbook.spi.StepType;
  */
 record Attempt(StepOutcome outcome, Failure failure, StepType type, Args args) {
     enum Failure {
-        NONE, PRECONDITION, REFUSED, FAILED, INTERRUPTED,
+        NONE,
+        PRECONDITION,
+        REFUSED,
+        FAILED,
+        INTERRUPTED,
         /** The step ran to its end but its verify did not hold: what it did is in place and must be undone. */
         UNVERIFIED
     }

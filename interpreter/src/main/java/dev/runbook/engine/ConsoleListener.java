@@ -30,20 +30,23 @@ public final class ConsoleListener implements RunListener {
             case "step-end" -> stepEnd(e);
             case "verify" -> verify(e);
             case "undo-start" -> out.println(paint("33", "↶ undo " + e.step()) + "  " + e.text("describe"));
-            case "undo" -> out.println(("ok".equals(e.text("status")) ? paint("33", "↶ undone " + e.step())
-                    : paint("31", "✗ undo of " + e.step() + " failed: " + e.text("message"))));
-            case "notice" -> out.println(paint("33", "! ") + (e.step() == null ? "" : e.step() + ": ")
-                    + e.text("message"));
+            case "undo" ->
+                out.println(
+                        ("ok".equals(e.text("status"))
+                                ? paint("33", "↶ undone " + e.step())
+                                : paint("31", "✗ undo of " + e.step() + " failed: " + e.text("message"))));
+            case "notice" ->
+                out.println(paint("33", "! ") + (e.step() == null ? "" : e.step() + ": ") + e.text("message"));
             case "run-end" -> runEnd(e);
-            default -> { }
+            default -> {}
         }
         out.flush();
     }
 
     private void stepEnd(Event e) {
         String status = e.text("status");
-        String time = e.get("duration_ms") == null ? "" : "  (" + seconds(((Number) e.get("duration_ms")).longValue())
-                + ")";
+        String time =
+                e.get("duration_ms") == null ? "" : "  (" + seconds(((Number) e.get("duration_ms")).longValue()) + ")";
         switch (status) {
             case "ok" -> out.println(paint("32", "✓ " + e.step()) + time);
             case "skipped" -> out.println(paint("2", "- " + e.step() + " skipped: " + e.text("message")));
@@ -54,11 +57,10 @@ public final class ConsoleListener implements RunListener {
     private void verify(Event e) {
         boolean ok = Boolean.TRUE.equals(e.get("ok"));
         if (e.step() != null && e.step().startsWith("verify:")) {
-            out.println(ok ? paint("32", "✓ verify " + e.text("name"))
-                    : paint("31", "✗ " + e.text("message")));
+            out.println(ok ? paint("32", "✓ verify " + e.text("name")) : paint("31", "✗ " + e.text("message")));
         } else if (verbose || ok) {
-            out.println("    " + (ok ? paint("32", "verify ok: ") : paint("33", "verify not yet: "))
-                    + e.text("expect"));
+            out.println(
+                    "    " + (ok ? paint("32", "verify ok: ") : paint("33", "verify not yet: ")) + e.text("expect"));
         }
     }
 

@@ -18,8 +18,14 @@ final class EngineContext implements StepContext {
     private final RunListener listener;
     private final BooleanSupplier cancelled;
 
-    EngineContext(String stepId, RunOptions options, Target target, Redactor redactor, Approver approver,
-                  RunListener listener, BooleanSupplier cancelled) {
+    EngineContext(
+            String stepId,
+            RunOptions options,
+            Target target,
+            Redactor redactor,
+            Approver approver,
+            RunListener listener,
+            BooleanSupplier cancelled) {
         this.stepId = stepId;
         this.options = options;
         this.target = target;

@@ -24,8 +24,12 @@ final class FinalVerifier {
     private final StepRegistry registry;
     private final BooleanSupplier cancelled;
 
-    FinalVerifier(StepRunner runner, Interpreter.RunState state, RunListener listener, StepRegistry registry,
-                  BooleanSupplier cancelled) {
+    FinalVerifier(
+            StepRunner runner,
+            Interpreter.RunState state,
+            RunListener listener,
+            StepRegistry registry,
+            BooleanSupplier cancelled) {
         this.runner = runner;
         this.state = state;
         this.listener = listener;
@@ -47,10 +51,10 @@ final class FinalVerifier {
             }
             listener.on(runner.event("verify", id, data));
             if (failure != null) {
-                StepOutcome o = new StepOutcome(id, StepStatus.FAILED, Map.of(), runner.context(id).redact(failure), 1,
-                        Duration.ZERO);
-                return new Attempt(o, cancelled.getAsBoolean() ? Attempt.Failure.INTERRUPTED
-                        : Attempt.Failure.FAILED, null, null);
+                StepOutcome o = new StepOutcome(
+                        id, StepStatus.FAILED, Map.of(), runner.context(id).redact(failure), 1, Duration.ZERO);
+                return new Attempt(
+                        o, cancelled.getAsBoolean() ? Attempt.Failure.INTERRUPTED : Attempt.Failure.FAILED, null, null);
             }
         }
         return null;
@@ -59,8 +63,8 @@ final class FinalVerifier {
     private String check(Verify v) {
         Env env = state.env(null);
         try {
-            long deadline = System.nanoTime() + (v.within() == null ? 0
-                    : ((Duration) Evaluator.eval(v.within(), env)).toNanos());
+            long deadline = System.nanoTime()
+                    + (v.within() == null ? 0 : ((Duration) Evaluator.eval(v.within(), env)).toNanos());
             Duration every = v.every() == null ? Duration.ofSeconds(1) : (Duration) Evaluator.eval(v.every(), env);
             String last = null;
             while (true) {
@@ -72,8 +76,8 @@ final class FinalVerifier {
                     it = r.outputs();
                     last = r.isOk() ? null : r.message();
                 }
-                if (last == null && Evaluator.test(v.condition(), v.probe() == null ? state.env(null)
-                        : env.with("it", it))) {
+                if (last == null
+                        && Evaluator.test(v.condition(), v.probe() == null ? state.env(null) : env.with("it", it))) {
                     return null;
                 }
                 if (System.nanoTime() >= deadline || cancelled.getAsBoolean()) {

@@ -44,8 +44,13 @@ public final class Interpreter {
     private final CallRunner calls;
     private final Redactor redactor;
 
-    public Interpreter(StepRegistry registry, Target target, Approver approver, RunListener listener,
-                       CallRunner calls, Redactor redactor) {
+    public Interpreter(
+            StepRegistry registry,
+            Target target,
+            Approver approver,
+            RunListener listener,
+            CallRunner calls,
+            Redactor redactor) {
         this.registry = registry;
         this.target = target;
         this.approver = approver;
@@ -59,8 +64,8 @@ public final class Interpreter {
     }
 
     /** Runs, or continues a run: the main steps {@code resume} holds are taken as done, with their outputs. */
-    public RunResult run(CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel,
-                         Resume resume) {
+    public RunResult run(
+            CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel, Resume resume) {
         Runbook rb = checked.runbook();
         long started = System.nanoTime();
         Map<String, Object> startData = new LinkedHashMap<>();
@@ -73,12 +78,12 @@ public final class Interpreter {
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("runbook-timeout"));
         try {
             RunState state = new RunState(rb, params, options);
-            StepRunner runner = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
-                    cancel::get, watchdog);
+            StepRunner runner = new StepRunner(
+                    rb, registry, calls, target, redactor, approver, listener, options, cancel::get, watchdog);
             // Undo, on_failure and finally run in full even after a cancel (a second Ctrl-C leaves at once):
             // seeing the cancel flag, their retries and verify polls would give up at the first try.
-            StepRunner cleanup = new StepRunner(rb, registry, calls, target, redactor, approver, listener, options,
-                    () -> false, watchdog);
+            StepRunner cleanup = new StepRunner(
+                    rb, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
             restore(checked.graph(), state, resume);
             RunResult result = run(checked, state, runner, cleanup, options, cancel);
             Map<String, Object> end = new LinkedHashMap<>();
@@ -92,8 +97,13 @@ public final class Interpreter {
         }
     }
 
-    private RunResult run(CheckContext checked, RunState state, StepRunner runner, StepRunner cleanup,
-                          RunOptions options, AtomicBoolean cancel) {
+    private RunResult run(
+            CheckContext checked,
+            RunState state,
+            StepRunner runner,
+            StepRunner cleanup,
+            RunOptions options,
+            AtomicBoolean cancel) {
         Runbook rb = checked.runbook();
         String gate = unanswerableGate(rb);
         if (gate != null) {
@@ -108,13 +118,19 @@ public final class Interpreter {
             failed = new FinalVerifier(runner, state, listener, registry, cancel::get).verify(rb.verifies());
         }
         RunStatus status = RunStatus.OK;
-        String message = rb.steps().size() == 1 ? "the 1 step done" : "all " + rb.steps().size() + " steps done";
+        String message =
+                rb.steps().size() == 1 ? "the 1 step done" : "all " + rb.steps().size() + " steps done";
         if (failed != null || cancel.get()) {
             status = statusOf(failed, state, cancel.get());
-            message = failed == null ? "interrupted" : "step " + failed.outcome().id() + " failed: "
-                    + failed.outcome().message();
-            FailurePolicy policy = failed == null ? FailurePolicy.UNDO : policyOf(rb, failed.outcome().id());
-            if (policy == FailurePolicy.UNDO && status != RunStatus.PRECONDITION
+            message = failed == null
+                    ? "interrupted"
+                    : "step " + failed.outcome().id() + " failed: "
+                            + failed.outcome().message();
+            FailurePolicy policy = failed == null
+                    ? FailurePolicy.UNDO
+                    : policyOf(rb, failed.outcome().id());
+            if (policy == FailurePolicy.UNDO
+                    && status != RunStatus.PRECONDITION
                     && !new Undoer(cleanup, state, listener, registry).undoAll()) {
                 status = RunStatus.UNDO_FAILED;
                 message += "; undo failed too, a human must look";
@@ -159,8 +175,9 @@ public final class Interpreter {
         for (Guard g : rb.requires()) {
             try {
                 if (!Evaluator.test(g.condition(), env)) {
-                    return "precondition not met: " + (g.message() != null ? g.message()
-                            : ExprPrinter.print(g.condition())) + " (nothing was changed)";
+                    return "precondition not met: "
+                            + (g.message() != null ? g.message() : ExprPrinter.print(g.condition()))
+                            + " (nothing was changed)";
                 }
             } catch (EvalException e) {
                 return "precondition cannot be evaluated: " + redactor.redact(e.getMessage());
@@ -170,8 +187,7 @@ public final class Interpreter {
     }
 
     /** Runs the main graph; returns the attempt that stops the run, or null. */
-    private Attempt runMain(Graph graph, RunState state, StepRunner runner, RunOptions options,
-                            AtomicBoolean cancel) {
+    private Attempt runMain(Graph graph, RunState state, StepRunner runner, RunOptions options, AtomicBoolean cancel) {
         ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), daemon("runbook-step"));
         Scheduler scheduler = new Scheduler(graph, state, runner, pool, cancel, state.restored());
         try {
@@ -198,8 +214,11 @@ public final class Interpreter {
                 }
             }
             state.restore(step, new Attempt(o, Attempt.Failure.NONE, type, args));
-            listener.on(new Event("notice", o.id(), state.options.clock().instant(), Map.of("message",
-                    o.status().label() + " in an earlier attempt of this run; not repeated")));
+            listener.on(new Event(
+                    "notice",
+                    o.id(),
+                    state.options.clock().instant(),
+                    Map.of("message", o.status().label() + " in an earlier attempt of this run; not repeated")));
         }
     }
 
@@ -282,8 +301,8 @@ public final class Interpreter {
         }
 
         synchronized boolean changedAnything() {
-            return completed.stream().anyMatch(a -> a.type() == null
-                    || a.type().effect() != dev.runbook.spi.Effect.READ);
+            return completed.stream()
+                    .anyMatch(a -> a.type() == null || a.type().effect() != dev.runbook.spi.Effect.READ);
         }
 
         RunResult result(String runId, RunStatus status, String message) {
@@ -291,8 +310,8 @@ public final class Interpreter {
             Set<String> seen = new HashSet<>();
             for (Step s : runbook.allSteps()) {
                 if (seen.add(s.id())) {
-                    ordered.add(outcomes.getOrDefault(s.id(), new StepOutcome(s.id(), StepStatus.NOT_RUN, Map.of(),
-                            null, 0, Duration.ZERO)));
+                    ordered.add(outcomes.getOrDefault(
+                            s.id(), new StepOutcome(s.id(), StepStatus.NOT_RUN, Map.of(), null, 0, Duration.ZERO)));
                 }
             }
             return new RunResult(runId, status, message, ordered);

@@ -1,8 +1,8 @@
 package dev.runbook.engine;
 
 import dev.runbook.json.Json;
-import java.io.IOException;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,8 +17,7 @@ import java.util.Map;
  * and anything after it are ignored (and {@code torn} is set), never an error.
  */
 public final class JournalReader {
-    private JournalReader() {
-    }
+    private JournalReader() {}
 
     public static RunRecord read(Path file) throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -80,8 +79,9 @@ public final class JournalReader {
             switch (kind == null ? "" : kind) {
                 case "run-start" -> runStart(line);
                 case "run-end" -> end = line;
-                case "step-start" -> steps.put(step, new StepRecord(step, "running", text(line, "describe"),
-                        Map.of(), null, 0, 0, null));
+                case "step-start" ->
+                    steps.put(
+                            step, new StepRecord(step, "running", text(line, "describe"), Map.of(), null, 0, 0, null));
                 case "step-end" -> stepEnd(step, line);
                 case "verify" -> verify(step, line);
                 case "undo" -> undo(step, line);
@@ -104,9 +104,17 @@ public final class JournalReader {
         private void stepEnd(String id, Map<String, Object> line) {
             StepRecord before = steps.get(id);
             steps.remove(id);
-            steps.put(id, new StepRecord(id, text(line, "status"), before == null ? null : before.describe(),
-                    cast(line.getOrDefault("outputs", Map.of())), text(line, "message"), number(line, "attempts"),
-                    number(line, "duration_ms"), null));
+            steps.put(
+                    id,
+                    new StepRecord(
+                            id,
+                            text(line, "status"),
+                            before == null ? null : before.describe(),
+                            cast(line.getOrDefault("outputs", Map.of())),
+                            text(line, "message"),
+                            number(line, "attempts"),
+                            number(line, "duration_ms"),
+                            null));
         }
 
         private void verify(String step, Map<String, Object> line) {
@@ -122,9 +130,17 @@ public final class JournalReader {
             boolean ok = "ok".equals(text(line, "status"));
             String status = ok ? "undone" : "undo-failed";
             if (s != null) {
-                steps.put(id, new StepRecord(id, status, s.describe(), s.outputs(),
-                        ok ? s.message() : text(line, "message"), s.attempts(), s.durationMs(),
-                        text(line, "describe")));
+                steps.put(
+                        id,
+                        new StepRecord(
+                                id,
+                                status,
+                                s.describe(),
+                                s.outputs(),
+                                ok ? s.message() : text(line, "message"),
+                                s.attempts(),
+                                s.durationMs(),
+                                text(line, "describe")));
             }
             events.add(line);
         }
@@ -139,17 +155,32 @@ public final class JournalReader {
                 status = text(end, "status");
                 message = text(end, "message");
                 ended = Instant.parse(text(end, "time"));
-                duration = ended.toEpochMilli() - (firstStart == null ? ended.toEpochMilli()
-                        : firstStart.toEpochMilli());
+                duration =
+                        ended.toEpochMilli() - (firstStart == null ? ended.toEpochMilli() : firstStart.toEpochMilli());
             } else {
                 status = alive(latest) ? "running" : "crashed";
             }
             Object given = start.getOrDefault("given", List.of());
-            return new RunRecord(text(start, "run_id"), text(start, "runbook"), text(start, "path"),
-                    text(start, "plan_hash"), cast(start.getOrDefault("params", Map.of())),
-                    given instanceof List<?> l ? (List<String>) l : List.of(), text(start, "user"),
-                    text(start, "host"), number(start, "pid"), firstStart, ended, status, message, duration,
-                    attempts, steps, verifies, events, torn);
+            return new RunRecord(
+                    text(start, "run_id"),
+                    text(start, "runbook"),
+                    text(start, "path"),
+                    text(start, "plan_hash"),
+                    cast(start.getOrDefault("params", Map.of())),
+                    given instanceof List<?> l ? (List<String>) l : List.of(),
+                    text(start, "user"),
+                    text(start, "host"),
+                    number(start, "pid"),
+                    firstStart,
+                    ended,
+                    status,
+                    message,
+                    duration,
+                    attempts,
+                    steps,
+                    verifies,
+                    events,
+                    torn);
         }
 
         private static boolean alive(Map<String, Object> start) {
@@ -157,7 +188,9 @@ public final class JournalReader {
             if (host == null || !host.equals(hostName())) {
                 return false;
             }
-            return ProcessHandle.of(number(start, "pid")).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(number(start, "pid"))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         }
     }
 

@@ -40,7 +40,7 @@ public final class LiveConsole implements RunListener, AutoCloseable {
             case "step-start" -> running.put(e.step(), System.nanoTime());
             case "step-end" -> running.remove(e.step());
             case "run-end" -> stop();
-            default -> { }
+            default -> {}
         }
         draw();
     }
@@ -97,7 +97,9 @@ public final class LiveConsole implements RunListener, AutoCloseable {
         StringBuilder line = new StringBuilder(FRAMES[frame]);
         long now = System.nanoTime();
         for (Map.Entry<String, Long> r : running.entrySet()) {
-            line.append("  ").append(r.getKey()).append(' ')
+            line.append("  ")
+                    .append(r.getKey())
+                    .append(' ')
                     .append(String.format(java.util.Locale.ROOT, "%.1fs", (now - r.getValue()) / 1e9));
         }
         String text = line.length() > width - 1 ? line.substring(0, width - 2) + "…" : line.toString();

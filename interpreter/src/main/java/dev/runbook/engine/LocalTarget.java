@@ -98,23 +98,26 @@ public final class LocalTarget implements Target {
     }
 
     private static Thread pump(InputStream stream, StringBuilder sink, Consumer<String> onLine) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (sink) {
-                        if (sink.length() < CAPTURE_LIMIT) {
-                            sink.append(line).append('\n');
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            synchronized (sink) {
+                                if (sink.length() < CAPTURE_LIMIT) {
+                                    sink.append(line).append('\n');
+                                }
+                            }
+                            if (onLine != null) {
+                                onLine.accept(line);
+                            }
                         }
+                    } catch (IOException ignored) {
+                        // the stream closed when the process was killed
                     }
-                    if (onLine != null) {
-                        onLine.accept(line);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the stream closed when the process was killed
-            }
-        }, "runbook-output");
+                },
+                "runbook-output");
         t.setDaemon(true);
         t.start();
         return t;

@@ -20,8 +20,13 @@ public record LockHolder(String scope, String user, long pid, String host, Strin
     static LockHolder fromMap(Map<?, ?> m) {
         Object pid = m.get("pid");
         Object since = m.get("since");
-        return new LockHolder(str(m.get("scope")), str(m.get("user")), pid instanceof Number n ? n.longValue() : -1,
-                str(m.get("host")), str(m.get("run_id")), since == null ? Instant.EPOCH : Instant.parse(since.toString()));
+        return new LockHolder(
+                str(m.get("scope")),
+                str(m.get("user")),
+                pid instanceof Number n ? n.longValue() : -1,
+                str(m.get("host")),
+                str(m.get("run_id")),
+                since == null ? Instant.EPOCH : Instant.parse(since.toString()));
     }
 
     private static String str(Object o) {
@@ -35,6 +40,7 @@ public record LockHolder(String scope, String user, long pid, String host, Strin
 
     /** On this host, and its process is gone. */
     public boolean deadHere(String thisHost) {
-        return host.equals(thisHost) && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        return host.equals(thisHost)
+                && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 }

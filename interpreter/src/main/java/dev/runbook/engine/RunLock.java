@@ -66,8 +66,8 @@ public final class RunLock implements AutoCloseable {
                 continue;
             }
             if (System.nanoTime() >= deadline) {
-                throw new Held(current != null ? current
-                        : new LockHolder(me.scope(), "?", -1, "?", "?", clock.instant()));
+                throw new Held(
+                        current != null ? current : new LockHolder(me.scope(), "?", -1, "?", "?", clock.instant()));
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -120,7 +120,8 @@ public final class RunLock implements AutoCloseable {
 
     /** Moves the dead holder's file aside; false if another run moved or replaced it first. */
     private static boolean takeOver(Path file, LockHolder dead) throws IOException {
-        Path aside = file.resolveSibling(file.getFileName() + ".stale-" + ProcessHandle.current().pid());
+        Path aside = file.resolveSibling(
+                file.getFileName() + ".stale-" + ProcessHandle.current().pid());
         try {
             Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {

@@ -31,8 +31,13 @@ final class Scheduler {
     private final Set<String> alreadyDone;
 
     /** @param alreadyDone steps an earlier attempt of this run finished: they count as finished, never start */
-    Scheduler(Graph graph, Interpreter.RunState state, StepRunner runner, ExecutorService pool,
-              AtomicBoolean cancel, Set<String> alreadyDone) {
+    Scheduler(
+            Graph graph,
+            Interpreter.RunState state,
+            StepRunner runner,
+            ExecutorService pool,
+            AtomicBoolean cancel,
+            Set<String> alreadyDone) {
         this.alreadyDone = Set.copyOf(alreadyDone);
         this.graph = graph;
         this.state = state;

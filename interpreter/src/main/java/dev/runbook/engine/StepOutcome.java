@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How one step ended in a run. */
-public record StepOutcome(String id, StepStatus status, Map<String, Object> outputs, String message, int attempts,
-                          Duration duration) {
+public record StepOutcome(
+        String id, StepStatus status, Map<String, Object> outputs, String message, int attempts, Duration duration) {
     public StepOutcome {
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }

@@ -8,8 +8,15 @@ import java.util.Map;
  * One step as the journal tells it. {@code status}: running (started, never ended), ok, failed, skipped, undone,
  * undo-failed. {@code undo} is what the undo did, when one ran.
  */
-public record StepRecord(String id, String status, String describe, Map<String, Object> outputs, String message,
-                         long attempts, long durationMs, String undo) {
+public record StepRecord(
+        String id,
+        String status,
+        String describe,
+        Map<String, Object> outputs,
+        String message,
+        long attempts,
+        long durationMs,
+        String undo) {
     public StepRecord {
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }

@@ -43,9 +43,17 @@ final class StepRunner {
     private final BooleanSupplier cancelled;
     private final ScheduledExecutorService watchdog;
 
-    StepRunner(Runbook runbook, StepRegistry registry, CallRunner calls, Target target, Redactor redactor,
-               Approver approver, RunListener listener, RunOptions options, BooleanSupplier cancelled,
-               ScheduledExecutorService watchdog) {
+    StepRunner(
+            Runbook runbook,
+            StepRegistry registry,
+            CallRunner calls,
+            Target target,
+            Redactor redactor,
+            Approver approver,
+            RunListener listener,
+            RunOptions options,
+            BooleanSupplier cancelled,
+            ScheduledExecutorService watchdog) {
         this.runbook = runbook;
         this.registry = registry;
         this.calls = calls;
@@ -75,24 +83,38 @@ final class StepRunner {
             for (Guard g : step.requires()) {
                 if (!Evaluator.test(g.condition(), env)) {
                     String what = g.message() != null ? g.message() : ExprPrinter.print(g.condition());
-                    return end(step, type, null, Attempt.Failure.PRECONDITION, "precondition not met: " + what,
-                            Map.of(), 0, started);
+                    return end(
+                            step,
+                            type,
+                            null,
+                            Attempt.Failure.PRECONDITION,
+                            "precondition not met: " + what,
+                            Map.of(),
+                            0,
+                            started);
                 }
             }
             if (step.confirm() != null) {
                 String question = Evaluator.text(Evaluator.eval(step.confirm().message(), env));
                 if (!approver.approve(step.id(), redactor.redact(question))) {
-                    return end(step, type, null, Attempt.Failure.REFUSED, "refused by the operator", Map.of(), 0,
-                            started);
+                    return end(
+                            step, type, null, Attempt.Failure.REFUSED, "refused by the operator", Map.of(), 0, started);
                 }
             }
             Args args = type == null ? null : ArgBinder.bind(type, step.invocation(), env);
-            listener.on(event("step-start", step.id(), Map.of("type", step.type(),
-                    "describe", describe(step, type, args))));
+            listener.on(event(
+                    "step-start", step.id(), Map.of("type", step.type(), "describe", describe(step, type, args))));
             return attempts(step, type, args, env, started);
         } catch (EvalException e) {
-            return end(step, type, null, Attempt.Failure.FAILED, redactor.redact(location(e) + e.getMessage()),
-                    Map.of(), 0, started);
+            return end(
+                    step,
+                    type,
+                    null,
+                    Attempt.Failure.FAILED,
+                    redactor.redact(location(e) + e.getMessage()),
+                    Map.of(),
+                    0,
+                    started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return end(step, type, null, Attempt.Failure.INTERRUPTED, "interrupted", Map.of(), 0, started);
@@ -110,12 +132,15 @@ final class StepRunner {
         return redactor.redact(type.describe(args));
     }
 
-    private Attempt attempts(Step step, StepType type, Args args, Env env, long started)
-            throws InterruptedException {
-        int max = step.retry() == null ? 1 : (int) ((Number) Evaluator.eval(step.retry().attempts(), env)).longValue();
-        Duration delay = step.retry() == null || step.retry().delay() == null ? Duration.ofSeconds(1)
+    private Attempt attempts(Step step, StepType type, Args args, Env env, long started) throws InterruptedException {
+        int max = step.retry() == null
+                ? 1
+                : (int) ((Number) Evaluator.eval(step.retry().attempts(), env)).longValue();
+        Duration delay = step.retry() == null || step.retry().delay() == null
+                ? Duration.ofSeconds(1)
                 : (Duration) Evaluator.eval(step.retry().delay(), env);
-        double backoff = step.retry() == null || step.retry().backoff() == null ? 1.0
+        double backoff = step.retry() == null || step.retry().backoff() == null
+                ? 1.0
                 : ((Number) Evaluator.eval(step.retry().backoff(), env)).doubleValue();
         Duration timeout = step.timeout() == null ? null : (Duration) Evaluator.eval(step.timeout(), env);
         StepResult result = null;
@@ -131,16 +156,23 @@ final class StepRunner {
             if (result.isOk() || cancelled.getAsBoolean() || attempt == max) {
                 break;
             }
-            listener.on(event("notice", step.id(), Map.of("message", "attempt " + attempt + " of " + max
-                    + " failed: " + redactor.redact(result.message()) + "; retrying in "
-                    + ExprPrinter.duration(delay))));
+            listener.on(event(
+                    "notice",
+                    step.id(),
+                    Map.of(
+                            "message",
+                            "attempt " + attempt + " of " + max
+                                    + " failed: " + redactor.redact(result.message()) + "; retrying in "
+                                    + ExprPrinter.duration(delay))));
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
         // a step whose verify failed did run: it is undone with the completed steps
-        Attempt.Failure failure = result.isOk() ? Attempt.Failure.NONE
-                : cancelled.getAsBoolean() ? Attempt.Failure.INTERRUPTED
-                : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
+        Attempt.Failure failure = result.isOk()
+                ? Attempt.Failure.NONE
+                : cancelled.getAsBoolean()
+                        ? Attempt.Failure.INTERRUPTED
+                        : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
         return end(step, type, args, failure, result.message(), result.outputs(), attempt, started);
     }
 
@@ -150,10 +182,15 @@ final class StepRunner {
         StepContext ctx = context(step.id());
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread self = Thread.currentThread();
-        ScheduledFuture<?> alarm = timeout == null ? null : watchdog.schedule(() -> {
-            timedOut.set(true);
-            self.interrupt();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alarm = timeout == null
+                ? null
+                : watchdog.schedule(
+                        () -> {
+                            timedOut.set(true);
+                            self.interrupt();
+                        },
+                        timeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
         try {
             if (type == null) {
                 Invocation inv = step.invocation();
@@ -163,8 +200,8 @@ final class StepRunner {
         } catch (InterruptedException e) {
             if (timedOut.get()) {
                 Thread.interrupted();
-                return StepResult.failed("timed out after " + ExprPrinter.duration(timeout)
-                        + "; its processes were killed");
+                return StepResult.failed(
+                        "timed out after " + ExprPrinter.duration(timeout) + "; its processes were killed");
             }
             throw e;
         } finally {
@@ -182,8 +219,8 @@ final class StepRunner {
             throws InterruptedException {
         StepResult current = result;
         for (Verify v : step.verifies()) {
-            long deadline = System.nanoTime() + (v.within() == null ? 0
-                    : ((Duration) Evaluator.eval(v.within(), env)).toNanos());
+            long deadline = System.nanoTime()
+                    + (v.within() == null ? 0 : ((Duration) Evaluator.eval(v.within(), env)).toNanos());
             Duration every = v.every() == null ? Duration.ofSeconds(1) : (Duration) Evaluator.eval(v.every(), env);
             while (true) {
                 boolean holds;
@@ -192,15 +229,19 @@ final class StepRunner {
                 } catch (EvalException e) {
                     holds = false;
                 }
-                listener.on(event("verify", step.id(), Map.of("expect", ExprPrinter.print(v.condition()),
-                        "ok", holds)));
+                listener.on(
+                        event("verify", step.id(), Map.of("expect", ExprPrinter.print(v.condition()), "ok", holds)));
                 if (holds) {
                     break;
                 }
                 if (System.nanoTime() >= deadline || cancelled.getAsBoolean()) {
-                    return StepResult.failed("verify failed: " + ExprPrinter.print(v.condition())
-                            + (v.within() == null ? "" : " (still false after " + ExprPrinter.print(v.within()) + ")")
-                            + shownOutputs(current), current.outputs());
+                    return StepResult.failed(
+                            "verify failed: " + ExprPrinter.print(v.condition())
+                                    + (v.within() == null
+                                            ? ""
+                                            : " (still false after " + ExprPrinter.print(v.within()) + ")")
+                                    + shownOutputs(current),
+                            current.outputs());
                 }
                 sleep(every);
                 if (type != null && type.effect() == Effect.READ) {
@@ -241,8 +282,15 @@ final class StepRunner {
         return new Attempt(outcome, Attempt.Failure.NONE, type, null);
     }
 
-    private Attempt end(Step step, StepType type, Args args, Attempt.Failure failure, String message,
-                        Map<String, Object> outputs, int attempts, long started) {
+    private Attempt end(
+            Step step,
+            StepType type,
+            Args args,
+            Attempt.Failure failure,
+            String message,
+            Map<String, Object> outputs,
+            int attempts,
+            long started) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         StepStatus status = failure == Attempt.Failure.NONE ? StepStatus.OK : StepStatus.FAILED;
         String shown = message == null ? null : redactor.redact(message);

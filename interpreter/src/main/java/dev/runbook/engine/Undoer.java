@@ -81,13 +81,21 @@ final class Undoer {
         }
         listener.on(runner.event("undo", id, data));
         StepOutcome o = a.outcome();
-        state.replace(id, new StepOutcome(id, result.isOk() ? StepStatus.UNDONE : StepStatus.UNDO_FAILED,
-                o.outputs(), result.isOk() ? o.message() : result.message(), o.attempts(), o.duration()));
+        state.replace(
+                id,
+                new StepOutcome(
+                        id,
+                        result.isOk() ? StepStatus.UNDONE : StepStatus.UNDO_FAILED,
+                        o.outputs(),
+                        result.isOk() ? o.message() : result.message(),
+                        o.attempts(),
+                        o.duration()));
         return result.isOk();
     }
 
     private void announce(String id, String describe) {
-        listener.on(runner.event("undo-start", id, Map.of("describe", runner.context(id).redact(describe))));
+        listener.on(runner.event(
+                "undo-start", id, Map.of("describe", runner.context(id).redact(describe))));
     }
 
     private void notice(String id, String message) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * the clock, the directory of the runbook, and the process environment for {@code env()}. While planning,
  * {@code now()} is unknown, so the same runbook and params always give the same plan.
  */
-public record Env(Map<String, Object> vars, Clock clock, Path workDir, Map<String, String> environment,
-                  boolean planning) {
+public record Env(
+        Map<String, Object> vars, Clock clock, Path workDir, Map<String, String> environment, boolean planning) {
     public Env with(String name, Object value) {
         Map<String, Object> more = new java.util.LinkedHashMap<>(vars);
         more.put(name, value);

@@ -44,8 +44,10 @@ public final class Evaluator implements ExprVisitor<Object> {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw new EvalException(expr.span(), "`" + ExprPrinter.print(expr) + "` gave " + Operators.typeName(v)
-                + " " + Operators.text(v) + ", not a bool");
+        throw new EvalException(
+                expr.span(),
+                "`" + ExprPrinter.print(expr) + "` gave " + Operators.typeName(v) + " " + Operators.text(v)
+                        + ", not a bool");
     }
 
     @Override
@@ -72,11 +74,15 @@ public final class Evaluator implements ExprVisitor<Object> {
             return v instanceof Unknown ? new Unknown(ExprPrinter.print(e)) : v;
         }
         if (target == null) {
-            throw new EvalException(e.span(), "`" + ExprPrinter.print(e.target()) + "` is null, so it has no `"
-                    + e.name() + "` (did that step run?)");
+            throw new EvalException(
+                    e.span(),
+                    "`" + ExprPrinter.print(e.target()) + "` is null, so it has no `" + e.name()
+                            + "` (did that step run?)");
         }
-        throw new EvalException(e.span(), "`" + ExprPrinter.print(e.target()) + "` is a "
-                + Operators.typeName(target) + ", not a map with `" + e.name() + "`");
+        throw new EvalException(
+                e.span(),
+                "`" + ExprPrinter.print(e.target()) + "` is a " + Operators.typeName(target) + ", not a map with `"
+                        + e.name() + "`");
     }
 
     @Override
@@ -161,8 +167,8 @@ public final class Evaluator implements ExprVisitor<Object> {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw new EvalException(where.span(), "`" + ExprPrinter.print(where) + "` is a " + Operators.typeName(v)
-                + ", not a bool");
+        throw new EvalException(
+                where.span(), "`" + ExprPrinter.print(where) + "` is a " + Operators.typeName(v) + ", not a bool");
     }
 
     @Override

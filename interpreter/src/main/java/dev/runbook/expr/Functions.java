@@ -30,8 +30,7 @@ public final class Functions {
     private static final Map<String, Function> TABLE = build();
     private static final int READ_LIMIT = 1 << 20;
 
-    private Functions() {
-    }
+    private Functions() {}
 
     public static Optional<Function> find(String name) {
         return Optional.ofNullable(TABLE.get(name));
@@ -43,55 +42,146 @@ public final class Functions {
 
     private static Map<String, Function> build() {
         Map<String, Function> t = new LinkedHashMap<>();
-        add(t, "env", List.of(STRING, STRING), 1, STRING, (a, e) -> {
-            String v = e.environment().get(str(a, 0));
-            return v != null ? v : a.size() > 1 ? a.get(1) : "";
-        }, "an environment variable of the run, or the default (else empty)");
-        add(t, "now", List.of(STRING), 0, STRING, (a, e) -> {
-            var time = e.clock().instant().atZone(ZoneId.systemDefault());
-            return a.isEmpty() ? time.toOffsetDateTime().toString() : DateTimeFormatter.ofPattern(str(a, 0)).format(time);
-        }, "the current time, ISO-8601 or in a java.time pattern such as 'yyyyMMdd_HHmmss'");
-        add(t, "exists", List.of(STRING), 1, BOOL, (a, e) -> Files.exists(path(a, 0, e)),
+        add(
+                t,
+                "env",
+                List.of(STRING, STRING),
+                1,
+                STRING,
+                (a, e) -> {
+                    String v = e.environment().get(str(a, 0));
+                    return v != null ? v : a.size() > 1 ? a.get(1) : "";
+                },
+                "an environment variable of the run, or the default (else empty)");
+        add(
+                t,
+                "now",
+                List.of(STRING),
+                0,
+                STRING,
+                (a, e) -> {
+                    var time = e.clock().instant().atZone(ZoneId.systemDefault());
+                    return a.isEmpty()
+                            ? time.toOffsetDateTime().toString()
+                            : DateTimeFormatter.ofPattern(str(a, 0)).format(time);
+                },
+                "the current time, ISO-8601 or in a java.time pattern such as 'yyyyMMdd_HHmmss'");
+        add(
+                t,
+                "exists",
+                List.of(STRING),
+                1,
+                BOOL,
+                (a, e) -> Files.exists(path(a, 0, e)),
                 "whether a file or directory exists");
-        add(t, "latest", List.of(STRING, STRING), 1, STRING, Functions::latest,
+        add(
+                t,
+                "latest",
+                List.of(STRING, STRING),
+                1,
+                STRING,
+                Functions::latest,
                 "the most recently modified entry of a directory matching a glob (default *)");
         add(t, "read", List.of(STRING), 1, STRING, Functions::read, "the text of a file (up to 1 MiB)");
-        add(t, "matches", List.of(STRING, STRING), 2, BOOL,
-                (a, e) -> Pattern.compile(str(a, 1)).matcher(str(a, 0)).find(), "whether a regex matches the text");
+        add(
+                t,
+                "matches",
+                List.of(STRING, STRING),
+                2,
+                BOOL,
+                (a, e) -> Pattern.compile(str(a, 1)).matcher(str(a, 0)).find(),
+                "whether a regex matches the text");
         add(t, "size", List.of(ANY), 1, INT, Functions::size, "the length of a string, list or map");
-        add(t, "contains", List.of(ANY, ANY), 2, BOOL, (a, e) -> Operators.in(a.get(1), a.get(0)),
+        add(
+                t,
+                "contains",
+                List.of(ANY, ANY),
+                2,
+                BOOL,
+                (a, e) -> Operators.in(a.get(1), a.get(0)),
                 "whether a string has a substring, a list an element, a map a key");
-        add(t, "has", List.of(ANY, STRING), 2, BOOL, (a, e) -> a.get(0) instanceof Map<?, ?> m && m.containsKey(a.get(1)),
+        add(
+                t,
+                "has",
+                List.of(ANY, STRING),
+                2,
+                BOOL,
+                (a, e) -> a.get(0) instanceof Map<?, ?> m && m.containsKey(a.get(1)),
                 "whether a map has a key");
-        add(t, "startsWith", List.of(STRING, STRING), 2, BOOL, (a, e) -> str(a, 0).startsWith(str(a, 1)),
+        add(
+                t,
+                "startsWith",
+                List.of(STRING, STRING),
+                2,
+                BOOL,
+                (a, e) -> str(a, 0).startsWith(str(a, 1)),
                 "whether a string starts with a prefix");
-        add(t, "endsWith", List.of(STRING, STRING), 2, BOOL, (a, e) -> str(a, 0).endsWith(str(a, 1)),
+        add(
+                t,
+                "endsWith",
+                List.of(STRING, STRING),
+                2,
+                BOOL,
+                (a, e) -> str(a, 0).endsWith(str(a, 1)),
                 "whether a string ends with a suffix");
         add(t, "lower", List.of(STRING), 1, STRING, (a, e) -> str(a, 0).toLowerCase(Locale.ROOT), "lower case");
         add(t, "upper", List.of(STRING), 1, STRING, (a, e) -> str(a, 0).toUpperCase(Locale.ROOT), "upper case");
         add(t, "trim", List.of(STRING), 1, STRING, (a, e) -> str(a, 0).strip(), "without leading and trailing space");
         add(t, "string", List.of(ANY), 1, STRING, (a, e) -> Operators.text(a.get(0)), "any value as text");
         add(t, "int", List.of(ANY), 1, INT, Functions::toInt, "a number or numeric string as an int");
-        add(t, "duration", List.of(STRING), 1, DURATION, (a, e) -> Operators.parseDuration(str(a, 0)),
+        add(
+                t,
+                "duration",
+                List.of(STRING),
+                1,
+                DURATION,
+                (a, e) -> Operators.parseDuration(str(a, 0)),
                 "a duration from text such as '1m30s'");
-        add(t, "basename", List.of(STRING), 1, STRING, (a, e) -> {
-            Path p = Path.of(str(a, 0)).getFileName();
-            return p == null ? "" : p.toString();
-        }, "the last part of a path");
-        add(t, "dirname", List.of(STRING), 1, STRING, (a, e) -> {
-            Path p = Path.of(str(a, 0)).getParent();
-            return p == null ? "." : p.toString();
-        }, "a path without its last part");
-        add(t, "join", List.of(LIST, STRING), 1, STRING, (a, e) -> {
-            List<String> parts = new ArrayList<>();
-            ((List<?>) a.get(0)).forEach(o -> parts.add(Operators.text(o)));
-            return String.join(a.size() > 1 ? str(a, 1) : ",", parts);
-        }, "the items of a list joined by a separator (default ,)");
+        add(
+                t,
+                "basename",
+                List.of(STRING),
+                1,
+                STRING,
+                (a, e) -> {
+                    Path p = Path.of(str(a, 0)).getFileName();
+                    return p == null ? "" : p.toString();
+                },
+                "the last part of a path");
+        add(
+                t,
+                "dirname",
+                List.of(STRING),
+                1,
+                STRING,
+                (a, e) -> {
+                    Path p = Path.of(str(a, 0)).getParent();
+                    return p == null ? "." : p.toString();
+                },
+                "a path without its last part");
+        add(
+                t,
+                "join",
+                List.of(LIST, STRING),
+                1,
+                STRING,
+                (a, e) -> {
+                    List<String> parts = new ArrayList<>();
+                    ((List<?>) a.get(0)).forEach(o -> parts.add(Operators.text(o)));
+                    return String.join(a.size() > 1 ? str(a, 1) : ",", parts);
+                },
+                "the items of a list joined by a separator (default ,)");
         return java.util.Collections.unmodifiableMap(t); // in table order: hints list them
     }
 
-    private static void add(Map<String, Function> t, String name, List<Type> params, int required, Type result,
-                            Function.Body body, String doc) {
+    private static void add(
+            Map<String, Function> t,
+            String name,
+            List<Type> params,
+            int required,
+            Type result,
+            Function.Body body,
+            String doc) {
         t.put(name, new Function(name, params, required, result, body, doc));
     }
 
@@ -111,8 +201,13 @@ public final class Functions {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
             for (Path p : entries) {
                 FileTime time = Files.getLastModifiedTime(p);
-                if (best == null || time.compareTo(bestTime) > 0
-                        || time.equals(bestTime) && p.getFileName().toString().compareTo(best.getFileName().toString()) > 0) {
+                if (best == null
+                        || time.compareTo(bestTime) > 0
+                        || time.equals(bestTime)
+                                && p.getFileName()
+                                                .toString()
+                                                .compareTo(best.getFileName().toString())
+                                        > 0) {
                     best = p;
                     bestTime = time;
                 }

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class Operators {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|h|m|s)");
 
-    private Operators() {
-    }
+    private Operators() {}
 
     static String text(Object v) {
         if (v == null) {
@@ -66,12 +65,13 @@ final class Operators {
                 break;
             }
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofHours(n);
+                    });
             end = m.end();
         }
         if (end == 0 || end != text.strip().length()) {

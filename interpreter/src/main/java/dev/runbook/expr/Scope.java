@@ -10,8 +10,11 @@ import java.util.function.BiConsumer;
  * outputs it may read (id to output types; an empty map means "any output"), and {@code it} (null when the
  * expression is not a verify). {@code onStepRef} hears every {@code steps.<id>} reference.
  */
-public record Scope(Map<String, Type> names, Map<String, Map<String, Type>> steps, Map<String, Type> it,
-                    BiConsumer<String, Span> onStepRef) {
+public record Scope(
+        Map<String, Type> names,
+        Map<String, Map<String, Type>> steps,
+        Map<String, Type> it,
+        BiConsumer<String, Span> onStepRef) {
     public Scope withIt(Map<String, Type> outputs) {
         return new Scope(names, steps, outputs, onStepRef);
     }

@@ -42,8 +42,10 @@ public final class TypeChecker implements ExprVisitor<Type> {
     public static void checkCondition(Expr expr, String what, Scope scope, Diagnostics diagnostics) {
         Type t = check(expr, scope, diagnostics);
         if (t != Type.BOOL && t != Type.ANY) {
-            diagnostics.add(Diagnostic.error("RB0120", expr.span(), what + " must be a bool, but `"
-                    + ExprPrinter.print(expr) + "` is " + t.a())
+            diagnostics.add(Diagnostic.error(
+                            "RB0120",
+                            expr.span(),
+                            what + " must be a bool, but `" + ExprPrinter.print(expr) + "` is " + t.a())
                     .withHint("compare it, e.g. `" + ExprPrinter.print(expr) + " == ...`"));
         }
     }
@@ -98,7 +100,8 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if (t == null) {
             Diagnostic d = Diagnostic.error("RB0121", e.span(), "`" + name + "` is not defined");
             var suggestion = Suggestions.closest(name, scope.names().keySet());
-            diagnostics.add(suggestion.map(s -> d.withHint("did you mean `" + s + "`?"))
+            diagnostics.add(suggestion
+                    .map(s -> d.withHint("did you mean `" + s + "`?"))
                     .orElse(d.withHint("declare it with `param " + name + ": string`")));
             return Type.ANY;
         }
@@ -118,8 +121,11 @@ public final class TypeChecker implements ExprVisitor<Type> {
         }
         Type target = e.target().accept(this);
         if (target != Type.MAP && target != Type.ANY) {
-            diagnostics.error("RB0124", e.span(), "`" + ExprPrinter.print(e.target()) + "` is " + target.a()
-                    + ", it has no field `" + e.name() + "`");
+            diagnostics.error(
+                    "RB0124",
+                    e.span(),
+                    "`" + ExprPrinter.print(e.target()) + "` is " + target.a() + ", it has no field `" + e.name()
+                            + "`");
         }
         return Type.ANY;
     }
@@ -128,7 +134,9 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if (!scope.steps().containsKey(id)) {
             Diagnostic d = Diagnostic.error("RB0112", e.span(), "no step `" + id + "` to read from");
             var suggestion = Suggestions.closest(id, scope.steps().keySet());
-            diagnostics.add(suggestion.map(s -> d.withHint("did you mean `steps." + s + "`?")).orElse(d));
+            diagnostics.add(suggestion
+                    .map(s -> d.withHint("did you mean `steps." + s + "`?"))
+                    .orElse(d));
             return Type.ANY;
         }
         scope.onStepRef().accept(id, e.span());
@@ -151,7 +159,8 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if (t == null) {
             Diagnostic d = Diagnostic.error("RB0113", e.span(), owner + " has no output `" + name + "`");
             var suggestion = Suggestions.closest(name, outputs.keySet());
-            diagnostics.add(suggestion.map(s -> d.withHint("did you mean `" + s + "`?"))
+            diagnostics.add(suggestion
+                    .map(s -> d.withHint("did you mean `" + s + "`?"))
                     .orElse(d.withHint("its outputs are: " + String.join(", ", outputs.keySet()))));
             return Type.ANY;
         }
@@ -200,8 +209,8 @@ public final class TypeChecker implements ExprVisitor<Type> {
             return Type.BOOL;
         }
         if (COMPARISONS.contains(op)) {
-            boolean ok = comparable(l, r) && (l == Type.ANY || r == Type.ANY || l.isNumeric() || l == Type.STRING
-                    || l == Type.DURATION);
+            boolean ok = comparable(l, r)
+                    && (l == Type.ANY || r == Type.ANY || l.isNumeric() || l == Type.STRING || l == Type.DURATION);
             if (!ok) {
                 mismatch(e, l, r, "cannot order " + l.a() + " and " + r.a());
             }
@@ -240,7 +249,11 @@ public final class TypeChecker implements ExprVisitor<Type> {
     }
 
     private static boolean comparable(Type l, Type r) {
-        return l == Type.ANY || r == Type.ANY || l == Type.NULL || r == Type.NULL || l == r
+        return l == Type.ANY
+                || r == Type.ANY
+                || l == Type.NULL
+                || r == Type.NULL
+                || l == r
                 || l.isNumeric() && r.isNumeric();
     }
 
@@ -250,8 +263,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
 
     private void expect(Type actual, Type wanted, Expr where, String what) {
         if (!wanted.accepts(actual) || actual == Type.NULL) {
-            diagnostics.error("RB0124", where.span(), what + " must be " + wanted.a() + ", not a "
-                    + actual.label());
+            diagnostics.error("RB0124", where.span(), what + " must be " + wanted.a() + ", not a " + actual.label());
         }
     }
 
@@ -270,7 +282,8 @@ public final class TypeChecker implements ExprVisitor<Type> {
             List<String> names = Functions.all().stream().map(Function::name).toList();
             Diagnostic d = Diagnostic.error("RB0122", e.span(), "unknown function `" + e.function() + "`");
             var suggestion = Suggestions.closest(e.function(), names);
-            diagnostics.add(suggestion.map(s -> d.withHint("did you mean `" + s + "`?"))
+            diagnostics.add(suggestion
+                    .map(s -> d.withHint("did you mean `" + s + "`?"))
                     .orElse(d.withHint("functions: " + String.join(", ", names))));
             e.args().forEach(a -> a.accept(this));
             return Type.ANY;
@@ -278,14 +291,17 @@ public final class TypeChecker implements ExprVisitor<Type> {
         Function f = found.get();
         int n = e.args().size();
         if (n < f.required() || n > f.params().size()) {
-            diagnostics.add(Diagnostic.error("RB0123", e.span(), e.function() + "() takes "
-                    + arity(f) + ", not " + n).withHint(f.signature()));
+            diagnostics.add(Diagnostic.error("RB0123", e.span(), e.function() + "() takes " + arity(f) + ", not " + n)
+                    .withHint(f.signature()));
         }
         for (int i = 0; i < n; i++) {
             Type t = e.args().get(i).accept(this);
             if (i < f.params().size() && !f.params().get(i).accepts(t)) {
-                diagnostics.add(Diagnostic.error("RB0123", e.args().get(i).span(), "argument " + (i + 1) + " of "
-                        + e.function() + "() must be " + f.params().get(i).a() + ", not " + t.a())
+                diagnostics.add(Diagnostic.error(
+                                "RB0123",
+                                e.args().get(i).span(),
+                                "argument " + (i + 1) + " of " + e.function() + "() must be "
+                                        + f.params().get(i).a() + ", not " + t.a())
                         .withHint(f.signature()));
             }
         }

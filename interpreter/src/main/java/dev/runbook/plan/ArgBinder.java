@@ -19,8 +19,7 @@ import java.util.Map;
  * some values are {@link Unknown}) and runs.
  */
 public final class ArgBinder {
-    private ArgBinder() {
-    }
+    private ArgBinder() {}
 
     public static Args bind(StepType type, Invocation inv, Env env) {
         Map<String, Object> values = new LinkedHashMap<>();

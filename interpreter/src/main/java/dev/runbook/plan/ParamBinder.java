@@ -2,8 +2,8 @@ package dev.runbook.plan;
 
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
-import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Env;
+import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
 import dev.runbook.model.Param;
 import dev.runbook.model.ParamType;
@@ -26,12 +26,11 @@ import java.util.Set;
  * cannot be evaluated.
  */
 public final class ParamBinder {
-    private ParamBinder() {
-    }
+    private ParamBinder() {}
 
     /** @param given values by name; strings are converted, typed values (from a params file) checked. */
-    public static BoundParams bind(Runbook rb, Map<String, Object> given, Env env, Redactor redactor,
-                                   Diagnostics diagnostics) {
+    public static BoundParams bind(
+            Runbook rb, Map<String, Object> given, Env env, Redactor redactor, Diagnostics diagnostics) {
         return bind(rb, given, env, redactor, diagnostics, false);
     }
 
@@ -40,18 +39,23 @@ public final class ParamBinder {
      * be evaluated on this machine (e.g. latest() of a directory that only exists in production), is unknown
      * ({@code <name>}) instead of an error, for comparing plans (diff) without inventing values.
      */
-    public static BoundParams bind(Runbook rb, Map<String, Object> given, Env env, Redactor redactor,
-                                   Diagnostics diagnostics, boolean missingUnknown) {
+    public static BoundParams bind(
+            Runbook rb,
+            Map<String, Object> given,
+            Env env,
+            Redactor redactor,
+            Diagnostics diagnostics,
+            boolean missingUnknown) {
         Span where = Span.synthetic("--param");
         List<String> names = rb.params().stream().map(Param::name).toList();
         for (String name : given.keySet()) {
             if (!names.contains(name)) {
-                Diagnostic d = Diagnostic.error("RB0301", where, "runbook `" + rb.name() + "` has no param `"
-                        + name + "`");
+                Diagnostic d =
+                        Diagnostic.error("RB0301", where, "runbook `" + rb.name() + "` has no param `" + name + "`");
                 var s = Suggestions.closest(name, names);
                 diagnostics.add(s.map(x -> d.withHint("did you mean `" + x + "`?"))
-                        .orElse(d.withHint(names.isEmpty() ? "it takes no params" : "its params: "
-                                + String.join(", ", names))));
+                        .orElse(d.withHint(
+                                names.isEmpty() ? "it takes no params" : "its params: " + String.join(", ", names))));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -78,21 +82,30 @@ public final class ParamBinder {
         return new BoundParams(values, secrets);
     }
 
-    private static Object value(Param p, Map<String, Object> given, Env env, Map<String, Object> earlier,
-                                Diagnostics diagnostics, Span where) {
+    private static Object value(
+            Param p,
+            Map<String, Object> given,
+            Env env,
+            Map<String, Object> earlier,
+            Diagnostics diagnostics,
+            Span where) {
         if (given.containsKey(p.name())) {
             try {
                 return convert(p.type(), given.get(p.name()));
             } catch (IllegalArgumentException e) {
                 String shown = p.type().isSecret() ? Redactor.MASK : String.valueOf(given.get(p.name()));
-                diagnostics.error("RB0302", where, "param `" + p.name() + "`: " + e.getMessage().replace(
-                        String.valueOf(given.get(p.name())), shown));
+                diagnostics.error(
+                        "RB0302",
+                        where,
+                        "param `" + p.name() + "`: "
+                                + e.getMessage().replace(String.valueOf(given.get(p.name())), shown));
                 return null;
             }
         }
         if (p.defaultValue() == null) {
             diagnostics.add(Diagnostic.error("RB0300", p.nameSpan(), "param `" + p.name() + "` is required")
-                    .withHint("give it with --param " + p.name() + "=<" + p.type().label() + ">"));
+                    .withHint(
+                            "give it with --param " + p.name() + "=<" + p.type().label() + ">"));
             return null;
         }
         Env scoped = env.withVars(new LinkedHashMap<>(earlier));
@@ -100,11 +113,11 @@ public final class ParamBinder {
             Object v = Evaluator.eval(p.defaultValue(), scoped);
             return v instanceof Unknown ? v : convert(p.type(), v);
         } catch (EvalException e) {
-            diagnostics.error("RB0303", e.span(), "the default of `" + p.name() + "` cannot be evaluated: "
-                    + e.getMessage());
+            diagnostics.error(
+                    "RB0303", e.span(), "the default of `" + p.name() + "` cannot be evaluated: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            diagnostics.error("RB0303", p.defaultValue().span(), "the default of `" + p.name() + "`: "
-                    + e.getMessage());
+            diagnostics.error(
+                    "RB0303", p.defaultValue().span(), "the default of `" + p.name() + "`: " + e.getMessage());
         }
         return null;
     }
@@ -119,8 +132,8 @@ public final class ParamBinder {
             case STRING, PATH, SECRET -> v instanceof String s ? s : Evaluator.text(v);
             case ENUM -> {
                 if (!type.choices().contains(text)) {
-                    throw new IllegalArgumentException("'" + text + "' is not one of " + String.join(", ",
-                            type.choices()));
+                    throw new IllegalArgumentException(
+                            "'" + text + "' is not one of " + String.join(", ", type.choices()));
                 }
                 yield text;
             }
@@ -163,7 +176,9 @@ public final class ParamBinder {
 
     private static Duration duration(String text) {
         try {
-            return (Duration) dev.runbook.expr.Functions.find("duration").orElseThrow().body()
+            return (Duration) dev.runbook.expr.Functions.find("duration")
+                    .orElseThrow()
+                    .body()
                     .apply(List.of(text), null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 30s, 5m, 1h30m)");

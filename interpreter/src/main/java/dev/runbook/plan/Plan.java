@@ -8,10 +8,20 @@ import java.util.Map;
  * verifies. {@code hash} is a SHA-256 over the canonical JSON of everything that decides what runs (not the file's
  * path or syntax, so a runbook and its YAML conversion have the same hash).
  */
-public record Plan(String runbook, String description, String sourcePath, String sourceSha256,
-                   Map<String, Object> params, String lock, List<String> requires, List<PlanStep> steps,
-                   List<List<String>> waves, List<PlanStep> finallySteps, List<PlanStep> onFailureSteps,
-                   List<Map<String, Object>> verifies, String hash) {
+public record Plan(
+        String runbook,
+        String description,
+        String sourcePath,
+        String sourceSha256,
+        Map<String, Object> params,
+        String lock,
+        List<String> requires,
+        List<PlanStep> steps,
+        List<List<String>> waves,
+        List<PlanStep> finallySteps,
+        List<PlanStep> onFailureSteps,
+        List<Map<String, Object>> verifies,
+        String hash) {
     public static final int FORMAT_VERSION = 1;
 
     public Plan {
@@ -25,12 +35,36 @@ public record Plan(String runbook, String description, String sourcePath, String
     }
 
     public Plan withSteps(List<PlanStep> replaced) {
-        return new Plan(runbook, description, sourcePath, sourceSha256, params, lock, requires, replaced, waves,
-                finallySteps, onFailureSteps, verifies, hash);
+        return new Plan(
+                runbook,
+                description,
+                sourcePath,
+                sourceSha256,
+                params,
+                lock,
+                requires,
+                replaced,
+                waves,
+                finallySteps,
+                onFailureSteps,
+                verifies,
+                hash);
     }
 
     public Plan withHash(String h) {
-        return new Plan(runbook, description, sourcePath, sourceSha256, params, lock, requires, steps, waves,
-                finallySteps, onFailureSteps, verifies, h);
+        return new Plan(
+                runbook,
+                description,
+                sourcePath,
+                sourceSha256,
+                params,
+                lock,
+                requires,
+                steps,
+                waves,
+                finallySteps,
+                onFailureSteps,
+                verifies,
+                h);
     }
 }

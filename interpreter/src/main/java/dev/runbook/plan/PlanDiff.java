@@ -16,8 +16,7 @@ import java.util.Set;
 public final class PlanDiff {
     private static final int SHOWN = 60;
 
-    private PlanDiff() {
-    }
+    private PlanDiff() {}
 
     public static List<String> between(Map<String, Object> before, Map<String, Object> now) {
         List<String> out = new ArrayList<>();
@@ -81,8 +80,9 @@ public final class PlanDiff {
                 Map<String, Object> b = map(now.get(k));
                 Set<String> args = new LinkedHashSet<>(a.keySet());
                 args.addAll(b.keySet());
-                args.stream().filter(x -> !same(a.get(x), b.get(x))).forEach(x -> out.add(name + ": arg " + x
-                        + ": " + show(a.get(x)) + " -> " + show(b.get(x))));
+                args.stream()
+                        .filter(x -> !same(a.get(x), b.get(x)))
+                        .forEach(x -> out.add(name + ": arg " + x + ": " + show(a.get(x)) + " -> " + show(b.get(x))));
             } else if (!k.equals("args") && !same(was.get(k), now.get(k))) {
                 out.add(name + ": " + k + ": " + show(was.get(k)) + " -> " + show(now.get(k)));
             }

@@ -17,8 +17,7 @@ import java.util.Map;
  * verify[]. Absent step fields are left out. The hash covers everything except source, hash and probe.
  */
 public final class PlanJson {
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     public static Map<String, Object> toMap(Plan plan) {
         Map<String, Object> out = new LinkedHashMap<>();

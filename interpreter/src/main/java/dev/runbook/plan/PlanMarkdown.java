@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The plan as a pull-request comment: a table of steps in order, what is destructive, what proves it, the graph. */
 public final class PlanMarkdown {
-    private PlanMarkdown() {
-    }
+    private PlanMarkdown() {}
 
     public static String render(Plan plan) {
         StringBuilder out = new StringBuilder();
@@ -15,13 +14,24 @@ public final class PlanMarkdown {
             out.append(plan.description()).append("\n\n");
         }
         long writes = plan.steps().stream().filter(PlanStep::destructive).count();
-        out.append(plan.steps().size()).append(" steps in ").append(plan.waves().size()).append(" waves, ")
-                .append(writes).append(" that change something. Lock `").append(plan.lock())
-                .append("`. Plan hash `").append(plan.hash(), 0, 12).append("`.\n\n");
+        out.append(plan.steps().size())
+                .append(" steps in ")
+                .append(plan.waves().size())
+                .append(" waves, ")
+                .append(writes)
+                .append(" that change something. Lock `")
+                .append(plan.lock())
+                .append("`. Plan hash `")
+                .append(plan.hash(), 0, 12)
+                .append("`.\n\n");
         if (!plan.params().isEmpty()) {
             out.append("| param | value |\n|---|---|\n");
-            plan.params().forEach((k, v) -> out.append("| `").append(k).append("` | `")
-                    .append(cell(dev.runbook.spi.Values.show(v))).append("` |\n"));
+            plan.params()
+                    .forEach((k, v) -> out.append("| `")
+                            .append(k)
+                            .append("` | `")
+                            .append(cell(dev.runbook.spi.Values.show(v)))
+                            .append("` |\n"));
             out.append('\n');
         }
         table(out, plan.steps());
@@ -43,7 +53,8 @@ public final class PlanMarkdown {
                 out.append("`").append(v.get("expect")).append("`\n");
             }
         }
-        out.append("\n<details><summary>Graph</summary>\n\n```mermaid\n").append(PlanMermaid.render(plan))
+        out.append("\n<details><summary>Graph</summary>\n\n```mermaid\n")
+                .append(PlanMermaid.render(plan))
                 .append("```\n\n</details>\n");
         return out.toString();
     }
@@ -62,12 +73,26 @@ public final class PlanMarkdown {
                 guards.append("when `").append(cell(s.when())).append("`; ");
             }
             s.requires().forEach(r -> guards.append("require `").append(cell(r)).append("`; "));
-            String verify = s.verifies().isEmpty() ? (s.destructive() ? "_none_" : "") : "`"
-                    + cell(String.join("`, `", s.verifies())) + "`";
-            out.append("| ").append(n++).append(" | `").append(s.id()).append("` | `").append(s.type())
-                    .append("` | ").append(effect).append(" | ").append(cell(s.describe())).append(" | ")
-                    .append(guards.toString().strip()).append(" | ").append(verify).append(" | ")
-                    .append(s.undo() == null ? "" : cell(s.undo())).append(" |\n");
+            String verify = s.verifies().isEmpty()
+                    ? (s.destructive() ? "_none_" : "")
+                    : "`" + cell(String.join("`, `", s.verifies())) + "`";
+            out.append("| ")
+                    .append(n++)
+                    .append(" | `")
+                    .append(s.id())
+                    .append("` | `")
+                    .append(s.type())
+                    .append("` | ")
+                    .append(effect)
+                    .append(" | ")
+                    .append(cell(s.describe()))
+                    .append(" | ")
+                    .append(guards.toString().strip())
+                    .append(" | ")
+                    .append(verify)
+                    .append(" | ")
+                    .append(s.undo() == null ? "" : cell(s.undo()))
+                    .append(" |\n");
         }
     }
 

@@ -2,8 +2,7 @@ package dev.runbook.plan;
 
 /** The step graph as a mermaid flowchart: a node per step, an edge per dependency, finally steps after. */
 public final class PlanMermaid {
-    private PlanMermaid() {
-    }
+    private PlanMermaid() {}
 
     public static String render(Plan plan) {
         StringBuilder out = new StringBuilder("flowchart TD\n");
@@ -12,14 +11,22 @@ public final class PlanMermaid {
         }
         for (PlanStep s : plan.steps()) {
             for (String need : s.needs()) {
-                out.append("  ").append(id(need)).append(" --> ").append(id(s.id())).append('\n');
+                out.append("  ")
+                        .append(id(need))
+                        .append(" --> ")
+                        .append(id(s.id()))
+                        .append('\n');
             }
         }
         String last = null;
         for (PlanStep s : plan.finallySteps()) {
             out.append("  ").append(node(s)).append('\n');
             if (last != null) {
-                out.append("  ").append(id(last)).append(" -.-> ").append(id(s.id())).append('\n');
+                out.append("  ")
+                        .append(id(last))
+                        .append(" -.-> ")
+                        .append(id(s.id()))
+                        .append('\n');
             }
             last = s.id();
         }

@@ -10,10 +10,25 @@ import java.util.Map;
  * (secrets masked, unknown values as {@code <expression>}), its guards, verify, undo and chain.
  * {@code probe} holds what a read step found when the plan was made with --probe (null otherwise).
  */
-public record PlanStep(String id, String type, String effect, List<String> needs, int wave, String describe,
-                       Map<String, Object> args, String when, String unless, List<String> requires,
-                       List<String> verifies, String retry, String timeout, String confirm, String undo,
-                       String onFailure, String call, Map<String, Object> probe) {
+public record PlanStep(
+        String id,
+        String type,
+        String effect,
+        List<String> needs,
+        int wave,
+        String describe,
+        Map<String, Object> args,
+        String when,
+        String unless,
+        List<String> requires,
+        List<String> verifies,
+        String retry,
+        String timeout,
+        String confirm,
+        String undo,
+        String onFailure,
+        String call,
+        Map<String, Object> probe) {
     public PlanStep {
         needs = List.copyOf(needs);
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
@@ -22,8 +37,9 @@ public record PlanStep(String id, String type, String effect, List<String> needs
     }
 
     public PlanStep withProbe(Map<String, Object> found) {
-        return new PlanStep(id, type, effect, needs, wave, describe, args, when, unless, requires, verifies, retry,
-                timeout, confirm, undo, onFailure, call, found);
+        return new PlanStep(
+                id, type, effect, needs, wave, describe, args, when, unless, requires, verifies, retry, timeout,
+                confirm, undo, onFailure, call, found);
     }
 
     public boolean destructive() {

@@ -5,14 +5,17 @@ import java.util.Map;
 
 /** The plan for a terminal: one block per step in order, what it does, and what guards and undoes it. */
 public final class PlanText {
-    private PlanText() {
-    }
+    private PlanText() {}
 
     public static String render(Plan plan) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for runbook \"").append(plan.runbook()).append('"');
-        out.append(" (").append(plan.steps().size()).append(plan.steps().size() == 1 ? " step" : " steps")
-                .append(", ").append(plan.waves().size()).append(plan.waves().size() == 1 ? " wave" : " waves")
+        out.append(" (")
+                .append(plan.steps().size())
+                .append(plan.steps().size() == 1 ? " step" : " steps")
+                .append(", ")
+                .append(plan.waves().size())
+                .append(plan.waves().size() == 1 ? " wave" : " waves")
                 .append(")\n");
         if (plan.description() != null) {
             out.append("  ").append(plan.description()).append('\n');
@@ -21,8 +24,12 @@ public final class PlanText {
         out.append("  lock ").append(plan.lock()).append('\n');
         if (!plan.params().isEmpty()) {
             out.append("\nParams:\n");
-            plan.params().forEach((k, v) -> out.append("  ").append(k).append(" = ")
-                    .append(dev.runbook.spi.Values.show(v)).append('\n'));
+            plan.params()
+                    .forEach((k, v) -> out.append("  ")
+                            .append(k)
+                            .append(" = ")
+                            .append(dev.runbook.spi.Values.show(v))
+                            .append('\n'));
         }
         if (!plan.requires().isEmpty()) {
             out.append("\nRequires:\n");
@@ -64,8 +71,16 @@ public final class PlanText {
             case "external" -> "~ ";
             default -> "+ ";
         };
-        out.append("  ").append(bullet).append(' ').append(mark).append(s.id()).append(" [").append(s.type())
-                .append(", ").append(s.effect()).append("]");
+        out.append("  ")
+                .append(bullet)
+                .append(' ')
+                .append(mark)
+                .append(s.id())
+                .append(" [")
+                .append(s.type())
+                .append(", ")
+                .append(s.effect())
+                .append("]");
         if (s.wave() > 0 || !s.needs().isEmpty()) {
             out.append(" after ").append(s.needs().isEmpty() ? "start" : String.join(", ", s.needs()));
         }

@@ -56,15 +56,27 @@ public final class Planner {
         List<PlanStep> finallySteps = chain(checked, rb.finallySteps(), env);
         List<PlanStep> onFailure = chain(checked, rb.onFailureSteps(), env);
         Map<String, Object> shownParams = new LinkedHashMap<>();
-        params.values().forEach((k, v) -> shownParams.put(k, params.secretNames().contains(k) ? Redactor.MASK
-                : shown(v)));
+        params.values()
+                .forEach((k, v) -> shownParams.put(k, params.secretNames().contains(k) ? Redactor.MASK : shown(v)));
         List<String> requires = new ArrayList<>();
         rb.requires().forEach(g -> requires.add(guard(g)));
         List<Map<String, Object>> verifies = new ArrayList<>();
         rb.verifies().forEach(v -> verifies.add(verify(checked, v, env)));
         String lock = rb.lock() == null ? rb.name() : redactor.redact(text(rb.lock(), env));
-        Plan plan = new Plan(rb.name(), rb.description(), rb.source().path(), rb.source().sha256(), shownParams,
-                lock, requires, steps, waves, finallySteps, onFailure, verifies, null);
+        Plan plan = new Plan(
+                rb.name(),
+                rb.description(),
+                rb.source().path(),
+                rb.source().sha256(),
+                shownParams,
+                lock,
+                requires,
+                steps,
+                waves,
+                finallySteps,
+                onFailure,
+                verifies,
+                null);
         return plan.withHash(PlanJson.hash(plan));
     }
 
@@ -104,10 +116,25 @@ public final class Planner {
         s.requires().forEach(g -> requires.add(guard(g)));
         List<String> verifies = new ArrayList<>();
         s.verifies().forEach(v -> verifies.add(polling(v)));
-        return new PlanStep(s.id(), inv.type(), effect, needs, wave, redactor.redact(describe),
-                castMap(redactor.redactValue(args)), print(s.when()), print(s.unless()), requires, verifies,
-                retry(s), print(s.timeout()), s.confirm() == null ? null : redactor.redact(text(s.confirm().message(),
-                env)), undo, s.onFailure() == null ? null : s.onFailure().keyword(), call, null);
+        return new PlanStep(
+                s.id(),
+                inv.type(),
+                effect,
+                needs,
+                wave,
+                redactor.redact(describe),
+                castMap(redactor.redactValue(args)),
+                print(s.when()),
+                print(s.unless()),
+                requires,
+                verifies,
+                retry(s),
+                print(s.timeout()),
+                s.confirm() == null ? null : redactor.redact(text(s.confirm().message(), env)),
+                undo,
+                s.onFailure() == null ? null : s.onFailure().keyword(),
+                call,
+                null);
     }
 
     private String undo(CheckContext checked, Step s, StepType type, Args bound, Env env) {
@@ -127,8 +154,11 @@ public final class Planner {
         out.put("name", v.name());
         if (v.probe() != null) {
             StepType type = checked.type(v.probe().type()).orElse(null);
-            out.put("probe", type == null ? v.probe().type()
-                    : redactor.redact(type.describe(ArgBinder.bindForPlan(type, v.probe(), env))));
+            out.put(
+                    "probe",
+                    type == null
+                            ? v.probe().type()
+                            : redactor.redact(type.describe(ArgBinder.bindForPlan(type, v.probe(), env))));
         }
         out.put("expect", polling(v));
         return out;
@@ -146,7 +176,8 @@ public final class Planner {
     }
 
     private static String guard(Guard g) {
-        return g.message() == null ? ExprPrinter.print(g.condition())
+        return g.message() == null
+                ? ExprPrinter.print(g.condition())
                 : g.message() + ": " + ExprPrinter.print(g.condition());
     }
 

@@ -26,8 +26,7 @@ public final class Redactor {
     private static final int MIN_LENGTH = 3;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 
-    public Redactor() {
-    }
+    public Redactor() {}
 
     public Redactor(Iterable<String> values) {
         values.forEach(this::add);

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * A child process to run: argv (never through a shell unless argv says so), extra environment, working
  * directory, text for stdin, a time limit (null: none but the step's), and a sink for output lines as they come.
  */
-public record Command(List<String> argv, Map<String, String> env, Path cwd, String stdin, Duration timeout,
-                      Consumer<String> onLine) {
+public record Command(
+        List<String> argv, Map<String, String> env, Path cwd, String stdin, Duration timeout, Consumer<String> onLine) {
     public Command {
         argv = List.copyOf(argv);
         env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));

@@ -8,7 +8,10 @@ import java.util.Map;
  * wrong and, where it can, what to do. A failure is data, never an exception.
  */
 public record StepResult(Status status, Map<String, Object> outputs, String message) {
-    public enum Status { OK, FAILED }
+    public enum Status {
+        OK,
+        FAILED
+    }
 
     public StepResult {
         outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));

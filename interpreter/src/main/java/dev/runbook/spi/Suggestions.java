@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** "Did you mean": the candidate with the smallest edit distance, if it is small enough. */
 public final class Suggestions {
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> closest(String name, Collection<String> candidates) {
         String best = null;

@@ -8,8 +8,7 @@ import java.util.StringJoiner;
 
 /** Display of runtime values, shared by plans, describe texts and messages. */
 public final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     public static String show(Object v) {
         if (v == null) {

@@ -52,13 +52,17 @@ class InterpreterDataTest {
                 """);
         assertEquals(RunStatus.OK, result.status(), result.message());
         assertEquals(SECRET, Files.readString(dir.resolve("token.txt")), "the secret did reach the command");
-        String all = h.events().stream().map(e -> e.kind() + " " + e.step() + " " + e.data()).reduce("",
-                (x, y) -> x + "\n" + y);
+        String all = h.events().stream()
+                .map(e -> e.kind() + " " + e.step() + " " + e.data())
+                .reduce("", (x, y) -> x + "\n" + y);
         assertFalse(all.contains(SECRET), all);
         assertFalse(all.contains("Sup3r"), all);
-        List<String> lines = h.events("step-output").stream().map(e -> e.text("line")).toList();
+        List<String> lines =
+                h.events("step-output").stream().map(e -> e.text("line")).toList();
         assertEquals(List.of("the token is " + Redactor.MASK, "token=" + Redactor.MASK), lines);
-        assertTrue(outcome(result, "c").message().contains("x" + Redactor.MASK + "x"), outcome(result, "c").message());
+        assertTrue(
+                outcome(result, "c").message().contains("x" + Redactor.MASK + "x"),
+                outcome(result, "c").message());
     }
 
     @Test
@@ -118,9 +122,15 @@ class InterpreterDataTest {
                 }
                 """);
         assertEquals(RunStatus.INTERRUPTED, result.status());
-        assertEquals(StepStatus.OK, outcome(result, "healthy").status(), outcome(result, "healthy").message());
+        assertEquals(
+                StepStatus.OK,
+                outcome(result, "healthy").status(),
+                outcome(result, "healthy").message());
         assertEquals(3, dev.runbook.testing.CounterStep.count(dir, "healthy"));
-        assertEquals(StepStatus.OK, outcome(result, "flaky").status(), outcome(result, "flaky").message());
+        assertEquals(
+                StepStatus.OK,
+                outcome(result, "flaky").status(),
+                outcome(result, "flaky").message());
         assertEquals(2, outcome(result, "flaky").attempts());
     }
 
@@ -137,5 +147,4 @@ class InterpreterDataTest {
         }
         h.cancel().set(true);
     }
-
 }

@@ -29,7 +29,9 @@ class InterpreterGuardsTest {
                 """);
         assertEquals(RunStatus.OK, result.status(), result.message());
         assertEquals(3, CounterStep.count(dir, "probe"), "ran until n reached 3, and no more");
-        assertEquals(List.of(false, false, true), h.events("verify").stream().map(e -> e.get("ok")).toList());
+        assertEquals(
+                List.of(false, false, true),
+                h.events("verify").stream().map(e -> e.get("ok")).toList());
         assertEquals(3L, outcome(result, "probe").outputs().get("n"));
     }
 
@@ -69,7 +71,9 @@ class InterpreterGuardsTest {
         assertTrue(result.message().contains("s2 asks for confirmation"), result.message());
         assertEquals(List.of(), h.events("step-start"));
         assertEquals(List.of(), h.marks().sequence());
-        assertEquals(List.of("run-start", "run-end"), h.events().stream().map(Event::kind).toList());
+        assertEquals(
+                List.of("run-start", "run-end"),
+                h.events().stream().map(Event::kind).toList());
     }
 
     @Test

@@ -26,7 +26,9 @@ class InterpreterOrderTest {
                 }
                 """);
         assertEquals(RunStatus.OK, result.status(), result.message());
-        assertEquals(List.of("c start", "c end", "a start", "a end", "b start", "b end"), h.marks().sequence());
+        assertEquals(
+                List.of("c start", "c end", "a start", "a end", "b start", "b end"),
+                h.marks().sequence());
         assertEquals(List.of("c", "a", "b"), h.steps("step-start"));
     }
 
@@ -57,8 +59,9 @@ class InterpreterOrderTest {
         for (String x : wave) {
             for (String y : wave) {
                 if (!x.equals(y)) {
-                    assertTrue(log.time(x, "start") < log.time(y, "end"), x + " starts before " + y + " ends: "
-                            + log.marks());
+                    assertTrue(
+                            log.time(x, "start") < log.time(y, "end"),
+                            x + " starts before " + y + " ends: " + log.marks());
                 }
             }
             assertTrue(log.time("before", "end") < log.time(x, "start"), "the wave waits for the step before it");
@@ -75,8 +78,8 @@ class InterpreterOrderTest {
         List<String> wave = List.of("w1", "w2", "w3", "w4");
         for (String x : wave) {
             for (String y : wave) {
-                boolean disjoint = log.time(x, "end") < log.time(y, "start")
-                        || log.time(y, "end") < log.time(x, "start");
+                boolean disjoint =
+                        log.time(x, "end") < log.time(y, "start") || log.time(y, "end") < log.time(x, "start");
                 assertTrue(x.equals(y) || disjoint, x + " and " + y + " overlap: " + log.marks());
             }
         }
@@ -100,9 +103,13 @@ class InterpreterOrderTest {
                 """);
         assertEquals(RunStatus.OK, result.status(), result.message());
         MarkLog log = h.marks();
-        long lastStart = List.of("b1", "b2", "b3", "b4").stream().mapToLong(b -> log.time(b, "start")).max()
+        long lastStart = List.of("b1", "b2", "b3", "b4").stream()
+                .mapToLong(b -> log.time(b, "start"))
+                .max()
                 .orElseThrow();
-        long firstEnd = List.of("b1", "b2", "b3", "b4").stream().mapToLong(b -> log.time(b, "end")).min()
+        long firstEnd = List.of("b1", "b2", "b3", "b4").stream()
+                .mapToLong(b -> log.time(b, "end"))
+                .min()
                 .orElseThrow();
         assertTrue(lastStart < firstEnd, "all four branches were running at once: " + log.marks());
     }

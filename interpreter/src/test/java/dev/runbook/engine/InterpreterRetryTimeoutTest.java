@@ -30,14 +30,18 @@ class InterpreterRetryTimeoutTest {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run(runbook);
         assertEquals(RunStatus.OK, result.status(), result.message());
-        assertEquals(List.of("flaky start", "flaky fail", "flaky start", "flaky fail", "flaky start", "flaky end"),
+        assertEquals(
+                List.of("flaky start", "flaky fail", "flaky start", "flaky fail", "flaky start", "flaky end"),
                 h.marks().sequence());
         assertEquals(3, EngineHarness.outcome(result, "flaky").attempts());
         List<Long> starts = h.marks().times("flaky", "start");
         long first = starts.get(1) - starts.get(0);
         long second = starts.get(2) - starts.get(1);
         assertTrue(first >= 100_000_000L, "the first delay is at least 100ms: " + first);
-        assertTrue(second >= first * 1.5, "backoff 2 makes the second gap grow: " + first + " then " + second + " in " + h.marks().marks());
+        assertTrue(
+                second >= first * 1.5,
+                "backoff 2 makes the second gap grow: " + first + " then " + second + " in "
+                        + h.marks().marks());
         assertEquals(2, h.events("notice").size(), "one retry notice per failed attempt");
     }
 

@@ -20,7 +20,9 @@ class InterpreterUndoTest {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run(saga("", ""));
         assertEquals(RunStatus.FAILED, result.status());
-        assertEquals(List.of("s1", "s2", "s3", "s4", "undo3", "undo2", "undo1"), h.marks().names("start"));
+        assertEquals(
+                List.of("s1", "s2", "s3", "s4", "undo3", "undo2", "undo1"),
+                h.marks().names("start"));
         assertEquals(List.of("s3", "s2", "s1"), h.steps("undo"));
         h.events("undo").forEach(e -> assertEquals("ok", e.text("status")));
         assertEquals(StepStatus.UNDONE, outcome(result, "s1").status());
@@ -34,7 +36,8 @@ class InterpreterUndoTest {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run(saga(", fail: true", ""));
         assertEquals(RunStatus.UNDO_FAILED, result.status());
-        assertEquals(List.of("undo3", "undo2", "undo1"), h.marks().names("start").subList(4, 7));
+        assertEquals(
+                List.of("undo3", "undo2", "undo1"), h.marks().names("start").subList(4, 7));
         assertEquals(List.of("undo2"), h.marks().names("fail").subList(1, 2));
         assertEquals(StepStatus.UNDO_FAILED, outcome(result, "s2").status());
         assertEquals(StepStatus.UNDONE, outcome(result, "s1").status());

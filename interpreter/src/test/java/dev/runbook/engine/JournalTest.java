@@ -24,13 +24,15 @@ class JournalTest {
     @Test
     void foldsStepsAndToleratesATornLastLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("runs/r1/journal.jsonl");
-        try (Journal j = Journal.open(file, Map.of("plan_hash", "abc", "user", "ann", "pid", 1L,
-                "given", java.util.List.of("x")), clock)) {
+        try (Journal j = Journal.open(
+                file, Map.of("plan_hash", "abc", "user", "ann", "pid", 1L, "given", java.util.List.of("x")), clock)) {
             j.on(event("run-start", null, Map.of("runbook", "rb", "run_id", "r1")));
             j.on(event("step-start", "a", Map.of("type", "exec", "describe", "run a")));
             j.on(event("step-output", "a", Map.of("line", "noise")));
-            j.on(event("step-end", "a", Map.of("status", "ok", "attempts", 1L, "duration_ms", 5L,
-                    "outputs", Map.of("stdout", "hi"))));
+            j.on(event(
+                    "step-end",
+                    "a",
+                    Map.of("status", "ok", "attempts", 1L, "duration_ms", 5L, "outputs", Map.of("stdout", "hi"))));
             j.on(event("step-start", "b", Map.of("type", "exec", "describe", "run b")));
         }
         Files.writeString(file, "{\"event\":\"step-end\",\"step\":\"b\",\"sta", StandardOpenOption.APPEND);

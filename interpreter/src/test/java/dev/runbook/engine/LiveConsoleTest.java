@@ -1,7 +1,6 @@
 package dev.runbook.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,8 +36,9 @@ class LiveConsoleTest {
 
         live.on(event("step-output", "a", Map.of("line", "hello")));
         String afterOutput = text().substring(shown.length());
-        assertTrue(afterOutput.startsWith("\r\u001b[K    │ hello\n"), "the live line is cleared before output: "
-                + afterOutput);
+        assertTrue(
+                afterOutput.startsWith("\r\u001b[K    │ hello\n"),
+                "the live line is cleared before output: " + afterOutput);
 
         live.on(event("step-end", "a", Map.of("status", "ok", "duration_ms", 5L)));
         String tail = text();

@@ -25,12 +25,12 @@ class RunLockTest {
         LockHolder me = holder(ProcessHandle.current().pid(), "r1");
         try (RunLock lock = RunLock.acquire(dir, me, Duration.ZERO, clock)) {
             assertNull(lock.takenOverFrom());
-            RunLock.Held held = assertThrows(RunLock.Held.class,
+            RunLock.Held held = assertThrows(
+                    RunLock.Held.class,
                     () -> RunLock.acquire(dir, holder(ProcessHandle.current().pid(), "r2"), Duration.ZERO, clock));
             assertEquals(me, held.holder());
         }
-        try (RunLock again = RunLock.acquire(dir, holder(ProcessHandle.current().pid(), "r3"), Duration.ZERO,
-                clock)) {
+        try (RunLock again = RunLock.acquire(dir, holder(ProcessHandle.current().pid(), "r3"), Duration.ZERO, clock)) {
             assertEquals("r3", again.holder().runId());
         }
         try (var files = Files.list(dir)) {
@@ -44,8 +44,7 @@ class RunLockTest {
         gone.waitFor();
         LockHolder dead = holder(gone.pid(), "old");
         Files.writeString(dir.resolve(RunLock.fileName("db:prod/main")), dev.runbook.json.Json.write(dead.toMap()));
-        try (RunLock lock = RunLock.acquire(dir, holder(ProcessHandle.current().pid(), "new"), Duration.ZERO,
-                clock)) {
+        try (RunLock lock = RunLock.acquire(dir, holder(ProcessHandle.current().pid(), "new"), Duration.ZERO, clock)) {
             assertEquals(dead, lock.takenOverFrom());
         }
     }

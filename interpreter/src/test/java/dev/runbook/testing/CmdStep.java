@@ -39,7 +39,8 @@ public final class CmdStep implements StepType {
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("exit_code", Type.INT, "the exit code"),
+        return List.of(
+                OutputSpec.of("exit_code", Type.INT, "the exit code"),
                 OutputSpec.of("stdout", Type.STRING, "standard output, stripped"));
     }
 
@@ -50,7 +51,8 @@ public final class CmdStep implements StepType {
 
     @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
-        Command command = Command.of(args.strings("argv")).withCwd(context.workDir()).withOnLine(context::log);
+        Command command =
+                Command.of(args.strings("argv")).withCwd(context.workDir()).withOnLine(context::log);
         ProcessResult r;
         try {
             r = context.target().run(command);

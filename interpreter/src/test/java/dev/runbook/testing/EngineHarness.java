@@ -37,14 +37,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * real local target, and every event kept in a thread-safe list.
  */
 public final class EngineHarness {
-    public static final StepRegistry REGISTRY = new StepRegistry(List.of(new MarkStep(), new CmdStep(),
-            new CounterStep()));
+    public static final StepRegistry REGISTRY =
+            new StepRegistry(List.of(new MarkStep(), new CmdStep(), new CounterStep()));
     private final Path workDir;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private final Map<String, Object> given = new LinkedHashMap<>();
     private Approver approver = TestApprover.approving();
-    private RunListener also = e -> { };
+    private RunListener also = e -> {};
     private int parallel = 4;
 
     public EngineHarness(Path workDir) {
@@ -90,8 +90,8 @@ public final class EngineHarness {
             events.add(e);
             also.on(e);
         };
-        Interpreter interpreter = new Interpreter(REGISTRY, new LocalTarget(Duration.ofMillis(300)), approver,
-                listener, refusingCalls(), redactor);
+        Interpreter interpreter = new Interpreter(
+                REGISTRY, new LocalTarget(Duration.ofMillis(300)), approver, listener, refusingCalls(), redactor);
         RunOptions options = new RunOptions(parallel, workDir, System.getenv(), clock, "test-run");
         return interpreter.run(checked, params, options, cancel);
     }
@@ -118,7 +118,10 @@ public final class EngineHarness {
     }
 
     public static StepOutcome outcome(RunResult result, String id) {
-        return result.outcomes().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
+        return result.outcomes().stream()
+                .filter(o -> o.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void failOnErrors(Diagnostics diagnostics) {
@@ -126,7 +129,9 @@ public final class EngineHarness {
             return;
         }
         StringBuilder out = new StringBuilder("the test runbook is invalid:\n");
-        diagnostics.sorted().forEach(d -> out.append(DiagnosticFormatter.format(d)).append('\n'));
+        diagnostics
+                .sorted()
+                .forEach(d -> out.append(DiagnosticFormatter.format(d)).append('\n'));
         throw new AssertionError(out);
     }
 

@@ -25,14 +25,13 @@ public final class MarkLog {
         return new MarkLog(dir.resolve(FILE));
     }
 
-    public record Mark(String name, String event, long nanos) {
-    }
+    public record Mark(String name, String event, long nanos) {}
 
     /** Appends one line with a single write to an O_APPEND channel, so parallel steps never interleave. */
     void append(String name, String event) {
         byte[] line = (name + " " + event + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +56,10 @@ public final class MarkLog {
 
     /** The names in the order their {@code event} was logged. */
     public List<String> names(String event) {
-        return marks().stream().filter(m -> m.event().equals(event)).map(Mark::name).toList();
+        return marks().stream()
+                .filter(m -> m.event().equals(event))
+                .map(Mark::name)
+                .toList();
     }
 
     /** Every line as {@code name event}, in order: what tests compare sequences with. */
@@ -66,17 +68,22 @@ public final class MarkLog {
     }
 
     public long count(String name, String event) {
-        return marks().stream().filter(m -> m.name().equals(name) && m.event().equals(event)).count();
+        return marks().stream()
+                .filter(m -> m.name().equals(name) && m.event().equals(event))
+                .count();
     }
 
     /** The nanoTime of the first {@code event} of {@code name}. */
     public long time(String name, String event) {
-        return times(name, event).stream().findFirst().orElseThrow(() -> new NoSuchElementException(
-                "no `" + name + " " + event + "` in " + sequence()));
+        return times(name, event).stream()
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no `" + name + " " + event + "` in " + sequence()));
     }
 
     public List<Long> times(String name, String event) {
-        return marks().stream().filter(m -> m.name().equals(name) && m.event().equals(event)).map(Mark::nanos)
+        return marks().stream()
+                .filter(m -> m.name().equals(name) && m.event().equals(event))
+                .map(Mark::nanos)
                 .toList();
     }
 }

@@ -48,7 +48,8 @@ public final class MarkStep implements StepType {
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("name", Type.STRING, "the name logged"),
+        return List.of(
+                OutputSpec.of("name", Type.STRING, "the name logged"),
                 OutputSpec.of("out", Type.STRING, "the value given"),
                 OutputSpec.of("attempt", Type.INT, "which attempt of this name this was"));
     }
@@ -78,8 +79,8 @@ public final class MarkStep implements StepType {
         }
         if (args.bool("fail") || attempt <= args.integer("fail_times")) {
             log.append(name, "fail");
-            return StepResult.failed("mark " + name + " failed on attempt " + attempt + " (value "
-                    + args.string("value") + ")");
+            return StepResult.failed(
+                    "mark " + name + " failed on attempt " + attempt + " (value " + args.string("value") + ")");
         }
         log.append(name, "end");
         Map<String, Object> out = new LinkedHashMap<>();

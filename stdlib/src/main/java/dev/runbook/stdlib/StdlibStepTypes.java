@@ -23,7 +23,6 @@ public final class StdlibStepTypes implements StepLibrary {
 
     // exec, shell, http.*, file.*, wait, confirm, notify
 
-
     private static void generic(List<StepType> all) {
         all.add(new dev.runbook.stdlib.exec.ExecStep());
         all.add(new dev.runbook.stdlib.exec.ShellStep());
@@ -40,10 +39,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.flow.NotifyStep());
     }
 
-
-
     // git.*, npm.*, pm2.*, service.*, nginx.*
-
 
     private static void operations(List<StepType> all) {
         all.add(new dev.runbook.stdlib.git.GitHeadStep());
@@ -76,10 +72,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.nginx.NginxConfigRestoreStep());
     }
 
-
-
     // mongo.*
-
 
     private static void mongo(List<StepType> all) {
         all.add(new dev.runbook.stdlib.mongo.MongoPingStep());

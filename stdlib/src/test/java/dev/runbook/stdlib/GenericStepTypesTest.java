@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.model.Type;
+import dev.runbook.model.Unknown;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepType;
-import dev.runbook.model.Unknown;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
 
 class GenericStepTypesTest {
     private static final Map<String, Effect> GENERIC = Map.ofEntries(
-            Map.entry("exec", Effect.WRITE), Map.entry("shell", Effect.WRITE),
-            Map.entry("http.get", Effect.READ), Map.entry("http.check", Effect.READ),
+            Map.entry("exec", Effect.WRITE),
+            Map.entry("shell", Effect.WRITE),
+            Map.entry("http.get", Effect.READ),
+            Map.entry("http.check", Effect.READ),
             Map.entry("http.post", Effect.EXTERNAL),
-            Map.entry("file.exists", Effect.READ), Map.entry("file.copy", Effect.WRITE),
-            Map.entry("file.backup", Effect.WRITE), Map.entry("file.restore", Effect.WRITE),
+            Map.entry("file.exists", Effect.READ),
+            Map.entry("file.copy", Effect.WRITE),
+            Map.entry("file.backup", Effect.WRITE),
+            Map.entry("file.restore", Effect.WRITE),
             Map.entry("file.write", Effect.WRITE),
-            Map.entry("wait", Effect.READ), Map.entry("confirm", Effect.EXTERNAL), Map.entry("notify", Effect.EXTERNAL));
+            Map.entry("wait", Effect.READ),
+            Map.entry("confirm", Effect.EXTERNAL),
+            Map.entry("notify", Effect.EXTERNAL));
 
     private final StepRegistry registry = new StepRegistry(StdlibStepTypes.all());
 
@@ -53,7 +59,8 @@ class GenericStepTypesTest {
                 assertFalse(p.description().isBlank(), name + "." + p.name());
                 assertFalse(p.required() && p.defaultValue() != null, name + "." + p.name() + " required with default");
                 if (p.defaultValue() != null) {
-                    assertTrue(fits(p.type(), p.defaultValue()), name + "." + p.name() + " default " + p.defaultValue());
+                    assertTrue(
+                            fits(p.type(), p.defaultValue()), name + "." + p.name() + " default " + p.defaultValue());
                 }
             }
         }

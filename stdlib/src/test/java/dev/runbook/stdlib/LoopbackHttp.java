@@ -25,8 +25,7 @@ public final class LoopbackHttp implements AutoCloseable {
             + "\"ratio\":0.5,\"ready\":true,\"note\":null},\"items\":[{\"name\":\"api\"}]}";
 
     /** A request the server received. */
-    public record Received(String method, String path, String contentType, String body) {
-    }
+    public record Received(String method, String path, String contentType, String body) {}
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -47,8 +46,11 @@ public final class LoopbackHttp implements AutoCloseable {
         });
         server.createContext("/echo", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-                    ex.getRequestHeaders().getFirst("Content-Type"), body));
+            received.add(new Received(
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getPath(),
+                    ex.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             answer(ex, 201, "text/plain", "got it");
         });
         server.start();

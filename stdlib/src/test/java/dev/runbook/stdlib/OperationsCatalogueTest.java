@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runbook.model.Unknown;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepType;
-import dev.runbook.model.Unknown;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,9 @@ class OperationsCatalogueTest {
     static final List<String> FAMILIES = List.of("git.", "npm.", "pm2.", "service.", "nginx.");
 
     private static List<StepType> operations() {
-        return StdlibStepTypes.all().stream().filter(t -> FAMILIES.stream().anyMatch(f -> t.name().startsWith(f))).toList();
+        return StdlibStepTypes.all().stream()
+                .filter(t -> FAMILIES.stream().anyMatch(f -> t.name().startsWith(f)))
+                .toList();
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Arguments as the engine hands them to a step: the given ones plus the step type's defaults. */
 public final class StepArgs {
-    private StepArgs() {
-    }
+    private StepArgs() {}
 
     public static Args of(StepType type, Map<String, Object> given) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class ArgSchemas {
 
-    private ArgSchemas() {
-    }
+    private ArgSchemas() {}
 
     static Map<String, Object> with(StepType type) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -78,8 +77,11 @@ final class ArgSchemas {
         if (value instanceof Duration d) {
             return dev.runbook.model.expr.ExprPrinter.duration(d);
         }
-        if (value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof List || value instanceof Map) {
+        if (value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof List
+                || value instanceof Map) {
             return value;
         }
         return null;

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Ordered JSON objects written inline, so the schema prints the same bytes every time. */
 final class Obj {
-    private Obj() {
-    }
+    private Obj() {}
 
     /** {@code of("type", "string", "description", "...")}: keys and values in turn; null values are left out. */
     static Map<String, Object> of(Object... keysAndValues) {

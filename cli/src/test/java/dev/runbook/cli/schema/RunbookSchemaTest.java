@@ -44,7 +44,9 @@ class RunbookSchemaTest {
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Main.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 args);
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -54,14 +56,15 @@ class RunbookSchemaTest {
     }
 
     private static JsonNode yaml(String text) {
-        LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
+        LoadSettings settings =
+                LoadSettings.builder().setSchema(new CoreSchema()).build();
         return MAPPER.valueToTree(new Load(settings).loadFromString(text));
     }
 
     @Test
     void isAValidDraft07Schema() throws IOException {
-        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                .getSchema(SchemaLocation.of(SchemaId.V7));
+        JsonSchema meta =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(SchemaLocation.of(SchemaId.V7));
         assertEquals(Set.of(), meta.validate(schemaNode()));
     }
 
@@ -69,7 +72,8 @@ class RunbookSchemaTest {
     void printsTheSameBytesWhateverOrderTheStepTypesWereFoundIn() {
         java.util.List<dev.runbook.spi.StepType> reversed = new java.util.ArrayList<>(REGISTRY.all());
         java.util.Collections.reverse(reversed);
-        String fromReversed = RunbookSchema.of(new dev.runbook.spi.StepRegistry(reversed)).toString();
+        String fromReversed =
+                RunbookSchema.of(new dev.runbook.spi.StepRegistry(reversed)).toString();
         assertEquals(RunbookSchema.of(REGISTRY).toString(), fromReversed);
     }
 
@@ -85,8 +89,10 @@ class RunbookSchemaTest {
         List<Path> files = yamlFiles(ROOT.resolve("runbooks"));
         assertFalse(files.isEmpty(), "found the YAML runbooks");
         JsonSchema schema = schema();
-        return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(),
-                () -> assertEquals(Set.of(), schema.validate(yaml(Files.readString(f))), f.toString())));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(
+                        ROOT.relativize(f).toString(),
+                        () -> assertEquals(Set.of(), schema.validate(yaml(Files.readString(f))), f.toString())));
     }
 
     /**
@@ -99,22 +105,26 @@ class RunbookSchemaTest {
         List<Path> files = yamlFiles(ROOT.resolve("grammar/src/test/resources/dev/runbook/yaml/pairs"));
         assertTrue(files.size() >= 4, "found the YAML pairs: " + files);
         JsonSchema schema = schema();
-        return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> {
-            Set<ValidationMessage> errors = schema.validate(yaml(Files.readString(f)));
-            String check = run("check", "--format", "json", f.toString());
-            boolean checkerAccepts = check.contains("\"ok\": true");
-            if (checkerAccepts) {
-                assertEquals(Set.of(), errors, f.toString());
-            } else if (!errors.isEmpty()) {
-                assertTrue(check.matches("(?s).*\"code\": \"RB010[0-4]\".*"),
-                        "schema errors " + errors + " but no step-type error from check:\n" + check);
-            }
-        }));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> {
+                    Set<ValidationMessage> errors = schema.validate(yaml(Files.readString(f)));
+                    String check = run("check", "--format", "json", f.toString());
+                    boolean checkerAccepts = check.contains("\"ok\": true");
+                    if (checkerAccepts) {
+                        assertEquals(Set.of(), errors, f.toString());
+                    } else if (!errors.isEmpty()) {
+                        assertTrue(
+                                check.matches("(?s).*\"code\": \"RB010[0-4]\".*"),
+                                "schema errors " + errors + " but no step-type error from check:\n" + check);
+                    }
+                }));
     }
 
     private static List<Path> yamlFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+            return walk.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
                     .toList();
         }
     }
@@ -177,8 +187,8 @@ class RunbookSchemaTest {
 
     @Test
     void aWriteProbeInAVerifyFails() throws IOException {
-        assertInvalid("verify:\n  - {name: x, type: file.write, with: {path: /tmp/a, content: b}, expect: 'true'}\n",
-                "type");
+        assertInvalid(
+                "verify:\n  - {name: x, type: file.write, with: {path: /tmp/a, content: b}, expect: 'true'}\n", "type");
     }
 
     @Test

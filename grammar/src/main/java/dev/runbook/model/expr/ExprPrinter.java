@@ -8,11 +8,22 @@ public final class ExprPrinter implements ExprVisitor<String> {
     private static final ExprPrinter INSTANCE = new ExprPrinter(false);
     /** Inside {@code ${...}} of a double-quoted string, where a {@code "} would end the outer string. */
     private static final ExprPrinter INNER = new ExprPrinter(true);
+
     private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
-            Map.entry("||", 1), Map.entry("&&", 2),
-            Map.entry("==", 3), Map.entry("!=", 3), Map.entry("<", 3), Map.entry("<=", 3),
-            Map.entry(">", 3), Map.entry(">=", 3), Map.entry("in", 3),
-            Map.entry("+", 4), Map.entry("-", 4), Map.entry("*", 5), Map.entry("/", 5), Map.entry("%", 5));
+            Map.entry("||", 1),
+            Map.entry("&&", 2),
+            Map.entry("==", 3),
+            Map.entry("!=", 3),
+            Map.entry("<", 3),
+            Map.entry("<=", 3),
+            Map.entry(">", 3),
+            Map.entry(">=", 3),
+            Map.entry("in", 3),
+            Map.entry("+", 4),
+            Map.entry("-", 4),
+            Map.entry("*", 5),
+            Map.entry("/", 5),
+            Map.entry("%", 5));
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "null", "in");
     private final boolean inner;

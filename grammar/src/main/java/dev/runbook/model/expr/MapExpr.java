@@ -14,6 +14,5 @@ public record MapExpr(List<Entry> entries, Span span) implements Expr {
         return visitor.visitMap(this);
     }
 
-    public record Entry(String key, Span keySpan, Expr value) {
-    }
+    public record Entry(String key, Span keySpan, Expr value) {}
 }

@@ -32,14 +32,21 @@ public final class DestructiveWithoutBackupRule implements LintRule {
         }
         Set<String> backedUp = order.withEarlier(StepKinds::backup);
         for (Step s : context.runbook().allSteps()) {
-            if (!StepKinds.destructive(s) || backedUp.contains(s.id()) || s.undo() != null
+            if (!StepKinds.destructive(s)
+                    || backedUp.contains(s.id())
+                    || s.undo() != null
                     || context.type(s.type()).map(StepType::hasUndo).orElse(true)) {
                 continue;
             }
-            context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
-                    + s.type() + ") destroys state, with no backup before it and no undo")
-                    .withHint("add a backup step before it (file.backup, nginx.config.backup, mongo.dump, git.tag) "
-                            + "or an `undo`"));
+            context.diagnostics()
+                    .add(Diagnostic.warning(
+                                    code(),
+                                    s.idSpan(),
+                                    "step `" + s.id() + "` (" + s.type()
+                                            + ") destroys state, with no backup before it and no undo")
+                            .withHint(
+                                    "add a backup step before it (file.backup, nginx.config.backup, mongo.dump, git.tag) "
+                                            + "or an `undo`"));
         }
     }
 }

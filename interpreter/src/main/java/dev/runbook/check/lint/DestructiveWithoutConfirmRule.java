@@ -32,10 +32,13 @@ public final class DestructiveWithoutConfirmRule implements LintRule {
         Set<String> gated = order.withEarlier(StepKinds::confirmStep);
         for (Step s : context.runbook().allSteps()) {
             if (StepKinds.destructive(s) && s.confirm() == null && !gated.contains(s.id())) {
-                context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
-                        + s.type() + ") is destructive and asks no one first")
-                        .withHint("add `confirm \"...?\"`; automation approves it with --yes or --approve "
-                                + s.id()));
+                context.diagnostics()
+                        .add(Diagnostic.warning(
+                                        code(),
+                                        s.idSpan(),
+                                        "step `" + s.id() + "` (" + s.type() + ") is destructive and asks no one first")
+                                .withHint("add `confirm \"...?\"`; automation approves it with --yes or --approve "
+                                        + s.id()));
             }
         }
     }

@@ -40,10 +40,13 @@ public final class LiteralSecretRule implements LintRule {
         for (Param p : context.runbook().params()) {
             if (p.type().isSecret() && p.defaultValue() != null && StringLiterals.literalText(p.defaultValue())) {
                 reported.add(p.defaultValue().span());
-                context.diagnostics().add(Diagnostic.warning(code(), p.defaultValue().span(), "secret param `"
-                        + p.name() + "` has its value written in the file")
-                        .withHint("use `env(\"" + p.name().toUpperCase(java.util.Locale.ROOT)
-                                + "\")` and give the value through the environment or --param"));
+                context.diagnostics()
+                        .add(Diagnostic.warning(
+                                        code(),
+                                        p.defaultValue().span(),
+                                        "secret param `" + p.name() + "` has its value written in the file")
+                                .withHint("use `env(\"" + p.name().toUpperCase(java.util.Locale.ROOT)
+                                        + "\")` and give the value through the environment or --param"));
             }
         }
         for (var e : Refs.all(context.runbook())) {
@@ -55,8 +58,9 @@ public final class LiteralSecretRule implements LintRule {
         String text = (String) literal.value();
         if (text.contains("://") && URI_PASSWORD.matcher(text).find() && !reported.contains(literal.span())) {
             reported.add(literal.span());
-            context.diagnostics().add(Diagnostic.warning(code(), literal.span(), "a password is written in this URI")
-                    .withHint("take it from a secret param: \"mongodb://user:${password}@host\""));
+            context.diagnostics()
+                    .add(Diagnostic.warning(code(), literal.span(), "a password is written in this URI")
+                            .withHint("take it from a secret param: \"mongodb://user:${password}@host\""));
         }
     }
 }

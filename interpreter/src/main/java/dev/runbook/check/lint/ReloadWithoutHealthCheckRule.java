@@ -36,9 +36,14 @@ public final class ReloadWithoutHealthCheckRule implements LintRule {
         Set<String> checked = order.withLater(StepKinds::healthCheck);
         for (Step s : context.runbook().allSteps()) {
             if (StepKinds.reload(s) && !checked.contains(s.id())) {
-                context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
-                        + s.type() + ") reloads a service and nothing checks its health afterwards")
-                        .withHint("add an http.check step after it, or a final `verify` with an http.get probe"));
+                context.diagnostics()
+                        .add(Diagnostic.warning(
+                                        code(),
+                                        s.idSpan(),
+                                        "step `" + s.id() + "` (" + s.type()
+                                                + ") reloads a service and nothing checks its health afterwards")
+                                .withHint(
+                                        "add an http.check step after it, or a final `verify` with an http.get probe"));
             }
         }
     }

@@ -37,13 +37,20 @@ public final class ShellWithoutShellSyntaxRule implements LintRule {
         for (Step s : context.runbook().allSteps()) {
             Arg script = s.type().equals("shell") ? s.invocation().arg("script").orElse(null) : null;
             String text = script == null ? null : written(script.value());
-            if (text == null || text.isBlank() || SHELL_SYNTAX.matcher(text.replace("${}", "")).find()) {
+            if (text == null
+                    || text.isBlank()
+                    || SHELL_SYNTAX.matcher(text.replace("${}", "")).find()) {
                 continue;
             }
-            String hint = text.contains("${}") ? "exec { argv: [\"command\", \"arg\", ...] }, one list item per word"
+            String hint = text.contains("${}")
+                    ? "exec { argv: [\"command\", \"arg\", ...] }, one list item per word"
                     : "exec { argv: " + argv(text) + " }";
-            context.diagnostics().add(Diagnostic.warning(code(), script.value().span(), "step `" + s.id()
-                    + "` runs a shell for a plain command; exec would do").withHint(hint));
+            context.diagnostics()
+                    .add(Diagnostic.warning(
+                                    code(),
+                                    script.value().span(),
+                                    "step `" + s.id() + "` runs a shell for a plain command; exec would do")
+                            .withHint(hint));
         }
     }
 

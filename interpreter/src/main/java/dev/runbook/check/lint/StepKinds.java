@@ -11,14 +11,13 @@ import java.util.Set;
  * reload a service, which check health. Names only, so the lint needs no step type's class.
  */
 public final class StepKinds {
-    private static final Set<String> DESTRUCTIVE = Set.of("git.checkout", "file.restore", "nginx.config.restore",
-            "pm2.delete");
+    private static final Set<String> DESTRUCTIVE =
+            Set.of("git.checkout", "file.restore", "nginx.config.restore", "pm2.delete");
     private static final Set<String> BACKUP = Set.of("mongo.dump", "git.tag");
-    private static final Set<String> RELOAD = Set.of("pm2.reload", "pm2.restart", "nginx.reload", "service.reload",
-            "service.restart");
+    private static final Set<String> RELOAD =
+            Set.of("pm2.reload", "pm2.restart", "nginx.reload", "service.reload", "service.restart");
 
-    private StepKinds() {
-    }
+    private StepKinds() {}
 
     /** Overwrites or deletes something that a failed run cannot simply put back: also any {@code drop: true}. */
     static boolean destructive(Step s) {
@@ -46,7 +45,8 @@ public final class StepKinds {
 
     /** An {@code http.check} (it asserts by itself), or an {@code http.get} with a verify. */
     static boolean healthCheck(Step s) {
-        return s.type().equals("http.check") || s.type().equals("http.get") && !s.verifies().isEmpty()
+        return s.type().equals("http.check")
+                || s.type().equals("http.get") && !s.verifies().isEmpty()
                 || s.type().equals("pm2.describe") && !s.verifies().isEmpty();
     }
 

@@ -28,7 +28,10 @@ final class StepOrder {
         this.topological = topological;
         context.runbook().allSteps().forEach(s -> byId.putIfAbsent(s.id(), s));
         for (String n : topological) {
-            graph.needs(n).forEach(p -> successors.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
+            graph.needs(n)
+                    .forEach(p -> successors
+                            .computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(n));
         }
         chains = List.of(context.runbook().finallySteps(), context.runbook().onFailureSteps());
     }

@@ -16,8 +16,7 @@ import java.util.function.Consumer;
 
 /** The string literals written inside an expression, template parts included. */
 final class StringLiterals {
-    private StringLiterals() {
-    }
+    private StringLiterals() {}
 
     static void each(Expr e, Consumer<Literal> out) {
         if (e == null) {

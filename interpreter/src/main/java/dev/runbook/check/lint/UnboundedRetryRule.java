@@ -35,12 +35,17 @@ public final class UnboundedRetryRule implements LintRule {
                 continue;
             }
             if (r.attempts() instanceof Literal l && l.value() instanceof Long n && n > MAX_ATTEMPTS) {
-                context.diagnostics().add(Diagnostic.warning(code(), r.span(), "step `" + s.id() + "` retries "
-                        + n + " times").withHint("at most " + MAX_ATTEMPTS + " attempts with a delay and backoff, or "
-                        + "`verify <condition> within <time>` to wait for a state"));
+                context.diagnostics()
+                        .add(Diagnostic.warning(code(), r.span(), "step `" + s.id() + "` retries " + n + " times")
+                                .withHint("at most " + MAX_ATTEMPTS + " attempts with a delay and backoff, or "
+                                        + "`verify <condition> within <time>` to wait for a state"));
             } else if (r.delay() == null || r.delay() instanceof Literal d && Duration.ZERO.equals(d.value())) {
-                context.diagnostics().add(Diagnostic.warning(code(), r.span(), "step `" + s.id()
-                        + "` retries with no delay between attempts").withHint("add `delay 2s` (and `backoff 2`)"));
+                context.diagnostics()
+                        .add(Diagnostic.warning(
+                                        code(),
+                                        r.span(),
+                                        "step `" + s.id() + "` retries with no delay between attempts")
+                                .withHint("add `delay 2s` (and `backoff 2`)"));
             }
         }
     }

@@ -36,14 +36,20 @@ public final class UnverifiedWriteRule implements LintRule {
         Set<String> readAfter = order.withLater(s -> effect(context, s) == Effect.READ);
         for (Step s : context.runbook().steps()) {
             if (effect(context, s) == Effect.WRITE && s.verifies().isEmpty() && !readAfter.contains(s.id())) {
-                context.diagnostics().add(Diagnostic.warning(code(), s.idSpan(), "step `" + s.id() + "` ("
-                        + s.type() + ") changes something and nothing proves it worked")
-                        .withHint("add `verify <condition on it>` to the step, or a read step after it"));
+                context.diagnostics()
+                        .add(Diagnostic.warning(
+                                        code(),
+                                        s.idSpan(),
+                                        "step `" + s.id() + "` (" + s.type()
+                                                + ") changes something and nothing proves it worked")
+                                .withHint("add `verify <condition on it>` to the step, or a read step after it"));
             }
         }
     }
 
     private static Effect effect(CheckContext context, Step s) {
-        return s.invocation().isCall() ? null : context.type(s.type()).map(t -> t.effect()).orElse(null);
+        return s.invocation().isCall()
+                ? null
+                : context.type(s.type()).map(t -> t.effect()).orElse(null);
     }
 }

@@ -20,24 +20,30 @@ public final class CallRule implements Rule {
             if (!inv.isCall()) {
                 continue;
             }
-            Runbook callee = context.calls().resolve(context.runbook(), inv.target(), inv.targetSpan(),
-                    context.diagnostics());
+            Runbook callee =
+                    context.calls().resolve(context.runbook(), inv.target(), inv.targetSpan(), context.diagnostics());
             if (callee == null) {
                 continue;
             }
             List<String> names = callee.params().stream().map(Param::name).toList();
             for (Arg a : inv.args()) {
                 if (!names.contains(a.name())) {
-                    Diagnostic d = Diagnostic.error("RB0141", a.nameSpan(), "runbook `" + callee.name()
-                            + "` has no param `" + a.name() + "`");
+                    Diagnostic d = Diagnostic.error(
+                            "RB0141", a.nameSpan(), "runbook `" + callee.name() + "` has no param `" + a.name() + "`");
                     var suggestion = Suggestions.closest(a.name(), names);
-                    context.diagnostics().add(suggestion.map(x -> d.withHint("did you mean `" + x + "`?")).orElse(d));
+                    context.diagnostics()
+                            .add(suggestion
+                                    .map(x -> d.withHint("did you mean `" + x + "`?"))
+                                    .orElse(d));
                 }
             }
             for (Param p : callee.params()) {
                 if (p.required() && inv.arg(p.name()).isEmpty()) {
-                    context.diagnostics().error("RB0142", inv.targetSpan(), "runbook `" + callee.name()
-                            + "` needs the param `" + p.name() + "`");
+                    context.diagnostics()
+                            .error(
+                                    "RB0142",
+                                    inv.targetSpan(),
+                                    "runbook `" + callee.name() + "` needs the param `" + p.name() + "`");
                 }
             }
         }

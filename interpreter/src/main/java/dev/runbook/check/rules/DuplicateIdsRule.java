@@ -15,8 +15,9 @@ public final class DuplicateIdsRule implements Rule {
         for (Step s : context.runbook().allSteps()) {
             Step first = seen.putIfAbsent(s.id(), s);
             if (first != null) {
-                context.diagnostics().add(Diagnostic.error("RB0110", s.idSpan(), "step id `" + s.id()
-                        + "` is already used").withNote(first.idSpan(), "first used here"));
+                context.diagnostics()
+                        .add(Diagnostic.error("RB0110", s.idSpan(), "step id `" + s.id() + "` is already used")
+                                .withNote(first.idSpan(), "first used here"));
             }
         }
     }

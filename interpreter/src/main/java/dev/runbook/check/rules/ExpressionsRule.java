@@ -59,7 +59,9 @@ public final class ExpressionsRule implements Rule {
             Map<String, Type> it = null;
             if (v.probe() != null) {
                 args(v.probe(), scope.withIt(null), d);
-                it = context.type(v.probe().type()).map(t -> outputsOf(context, t)).orElse(Map.of());
+                it = context.type(v.probe().type())
+                        .map(t -> outputsOf(context, t))
+                        .orElse(Map.of());
             }
             TypeChecker.checkCondition(v.condition(), "a verify", it == null ? scope : scope.withIt(it), d);
             polling(v, scope, d);
@@ -123,8 +125,11 @@ public final class ExpressionsRule implements Rule {
                 d.add(Diagnostic.error("RB0116", span, "step `" + s.id() + "` reads its own outputs before it runs")
                         .withHint("read them in a verify, as `it`"));
             } else if (later.contains(id)) {
-                d.error("RB0116", span, "step `" + s.id() + "` reads `steps." + id + "`, which only runs after the "
-                        + "main steps (finally or on_failure)");
+                d.error(
+                        "RB0116",
+                        span,
+                        "step `" + s.id() + "` reads `steps." + id + "`, which only runs after the "
+                                + "main steps (finally or on_failure)");
             }
             next.accept(id, span);
         });
@@ -149,16 +154,21 @@ public final class ExpressionsRule implements Rule {
         Type t = TypeChecker.check(e, scope, d);
         boolean ok = wanted == Type.STRING ? t != Type.LIST && t != Type.MAP : wanted.accepts(t) && t != Type.NULL;
         if (!ok) {
-            d.add(Diagnostic.error("RB0126", e.span(), what + " must be " + wanted.a() + ", but `"
-                    + ExprPrinter.print(e) + "` is " + t.a()));
+            d.add(Diagnostic.error(
+                    "RB0126",
+                    e.span(),
+                    what + " must be " + wanted.a() + ", but `" + ExprPrinter.print(e) + "` is " + t.a()));
         }
     }
 
     private static void positiveDuration(Expr e, String what, Scope scope, Diagnostics d, boolean zeroOk) {
         Type t = TypeChecker.check(e, scope, d);
         if (t != Type.DURATION && t != Type.ANY) {
-            d.add(Diagnostic.error("RB0126", e.span(), what + " must be a duration, but `" + ExprPrinter.print(e)
-                    + "` is " + t.a()).withHint("write a duration such as 30s, 5m or 250ms"));
+            d.add(Diagnostic.error(
+                            "RB0126",
+                            e.span(),
+                            what + " must be a duration, but `" + ExprPrinter.print(e) + "` is " + t.a())
+                    .withHint("write a duration such as 30s, 5m or 250ms"));
         } else if (e instanceof Literal lit && lit.value() instanceof Duration dur && dur.isZero() && !zeroOk) {
             d.error("RB0150", e.span(), what + " must be longer than 0s");
         }

@@ -18,10 +18,13 @@ public final class NeedsRule implements Rule {
                 if (need.name().equals(s.id())) {
                     context.diagnostics().error("RB0111", need.span(), "step `" + s.id() + "` cannot need itself");
                 } else if (!ids.contains(need.name())) {
-                    Diagnostic d = Diagnostic.error("RB0111", need.span(), "`needs` names no step `" + need.name()
-                            + "`");
+                    Diagnostic d =
+                            Diagnostic.error("RB0111", need.span(), "`needs` names no step `" + need.name() + "`");
                     var suggestion = Suggestions.closest(need.name(), ids);
-                    context.diagnostics().add(suggestion.map(x -> d.withHint("did you mean `" + x + "`?")).orElse(d));
+                    context.diagnostics()
+                            .add(suggestion
+                                    .map(x -> d.withHint("did you mean `" + x + "`?"))
+                                    .orElse(d));
                 }
             }
         }

@@ -22,16 +22,21 @@ public final class ParamsRule implements Rule {
         for (Param p : context.runbook().params()) {
             Param first = seen.putIfAbsent(p.name(), p);
             if (first != null) {
-                context.diagnostics().add(Diagnostic.error("RB0130", p.nameSpan(), "param `" + p.name()
-                        + "` is declared twice").withNote(first.nameSpan(), "first declared here"));
+                context.diagnostics()
+                        .add(Diagnostic.error("RB0130", p.nameSpan(), "param `" + p.name() + "` is declared twice")
+                                .withNote(first.nameSpan(), "first declared here"));
             }
             if (p.defaultValue() != null) {
-                Scope scope = new Scope(earlier, Map.of(), null, (id, span) -> { });
+                Scope scope = new Scope(earlier, Map.of(), null, (id, span) -> {});
                 Type t = TypeChecker.check(p.defaultValue(), scope, context.diagnostics());
                 Type wanted = p.type().valueType();
                 if (!wanted.accepts(t) && !(wanted == Type.STRING && t != Type.LIST && t != Type.MAP)) {
-                    context.diagnostics().error("RB0131", p.defaultValue().span(), "the default of `" + p.name()
-                            + "` is " + t.a() + ", but the param's type is " + p.type().label());
+                    context.diagnostics()
+                            .error(
+                                    "RB0131",
+                                    p.defaultValue().span(),
+                                    "the default of `" + p.name() + "` is " + t.a() + ", but the param's type is "
+                                            + p.type().label());
                 }
                 checkChoice(context, p);
             }
@@ -40,11 +45,15 @@ public final class ParamsRule implements Rule {
     }
 
     private static void checkChoice(CheckContext context, Param p) {
-        if (p.type().kind() == ParamType.Kind.ENUM && p.defaultValue() instanceof Literal lit
+        if (p.type().kind() == ParamType.Kind.ENUM
+                && p.defaultValue() instanceof Literal lit
                 && !p.type().choices().contains(String.valueOf(lit.value()))) {
-            context.diagnostics().add(Diagnostic.error("RB0132", lit.span(), "default `" + lit.value()
-                    + "` is not one of the choices of `" + p.name() + "`")
-                    .withHint("choices: " + String.join(", ", p.type().choices())));
+            context.diagnostics()
+                    .add(Diagnostic.error(
+                                    "RB0132",
+                                    lit.span(),
+                                    "default `" + lit.value() + "` is not one of the choices of `" + p.name() + "`")
+                            .withHint("choices: " + String.join(", ", p.type().choices())));
         }
     }
 }

@@ -38,8 +38,13 @@ public final class StepTypesRule implements Rule {
             }
             StepType t = invocation(context, v.probe(), null);
             if (t != null && t.effect() != Effect.READ) {
-                context.diagnostics().error("RB0106", v.probe().typeSpan(), "a verify must only look: `"
-                        + t.name() + "` is " + (t.effect() == Effect.EXTERNAL ? "an " : "a ") + t.effect().label() + " step");
+                context.diagnostics()
+                        .error(
+                                "RB0106",
+                                v.probe().typeSpan(),
+                                "a verify must only look: `" + t.name() + "` is "
+                                        + (t.effect() == Effect.EXTERNAL ? "an " : "a ")
+                                        + t.effect().label() + " step");
             }
         }
     }
@@ -52,8 +57,10 @@ public final class StepTypesRule implements Rule {
         if (type == null) {
             Diagnostic d = Diagnostic.error("RB0100", inv.typeSpan(), "unknown step type `" + inv.type() + "`");
             var suggestion = context.registry().suggest(inv.type());
-            context.diagnostics().add(suggestion.map(s -> d.withHint("did you mean `" + s + "`?"))
-                    .orElse(d.withHint("`runbook steps` lists the step types")));
+            context.diagnostics()
+                    .add(suggestion
+                            .map(s -> d.withHint("did you mean `" + s + "`?"))
+                            .orElse(d.withHint("`runbook steps` lists the step types")));
             return null;
         }
         Map<String, ParamSpec> specs = new HashMap<>();
@@ -62,8 +69,9 @@ public final class StepTypesRule implements Rule {
         for (Arg a : inv.args()) {
             Arg first = given.putIfAbsent(a.name(), a);
             if (first != null) {
-                context.diagnostics().add(Diagnostic.error("RB0104", a.nameSpan(), "argument `" + a.name()
-                        + "` is given twice").withNote(first.nameSpan(), "first given here"));
+                context.diagnostics()
+                        .add(Diagnostic.error("RB0104", a.nameSpan(), "argument `" + a.name() + "` is given twice")
+                                .withNote(first.nameSpan(), "first given here"));
                 continue;
             }
             ParamSpec spec = specs.get(a.name());
@@ -75,9 +83,12 @@ public final class StepTypesRule implements Rule {
         }
         for (ParamSpec spec : type.params()) {
             if (spec.required() && !given.containsKey(spec.name())) {
-                context.diagnostics().add(Diagnostic.error("RB0102", inv.typeSpan(), "`" + type.name()
-                        + "` needs the argument `" + spec.name() + "`").withHint(spec.name() + ": "
-                        + spec.type().label() + " - " + spec.description()));
+                context.diagnostics()
+                        .add(Diagnostic.error(
+                                        "RB0102",
+                                        inv.typeSpan(),
+                                        "`" + type.name() + "` needs the argument `" + spec.name() + "`")
+                                .withHint(spec.name() + ": " + spec.type().label() + " - " + spec.description()));
             }
         }
         return type;
@@ -85,19 +96,25 @@ public final class StepTypesRule implements Rule {
 
     private static void unknownArgument(CheckContext context, StepType type, Arg a) {
         List<String> names = type.params().stream().map(ParamSpec::name).toList();
-        Diagnostic d = Diagnostic.error("RB0101", a.nameSpan(), "`" + type.name() + "` has no argument `"
-                + a.name() + "`");
+        Diagnostic d =
+                Diagnostic.error("RB0101", a.nameSpan(), "`" + type.name() + "` has no argument `" + a.name() + "`");
         var suggestion = Suggestions.closest(a.name(), names);
-        context.diagnostics().add(suggestion.map(s -> d.withHint("did you mean `" + s + "`?"))
-                .orElse(d.withHint("its arguments are: " + String.join(", ", names))));
+        context.diagnostics()
+                .add(suggestion
+                        .map(s -> d.withHint("did you mean `" + s + "`?"))
+                        .orElse(d.withHint("its arguments are: " + String.join(", ", names))));
     }
 
     private static void checkType(CheckContext context, StepType type, ParamSpec spec, Arg a, String owner) {
         Diagnostics scratch = new Diagnostics();
         Type actual = TypeChecker.check(a.value(), context.scope(owner).withIt(Map.of()), scratch);
         if (!accepts(spec.type(), actual)) {
-            context.diagnostics().error("RB0103", a.value().span(), "argument `" + a.name() + "` of `"
-                    + type.name() + "` must be " + spec.type().a() + ", not " + actual.a());
+            context.diagnostics()
+                    .error(
+                            "RB0103",
+                            a.value().span(),
+                            "argument `" + a.name() + "` of `" + type.name() + "` must be "
+                                    + spec.type().a() + ", not " + actual.a());
         }
     }
 

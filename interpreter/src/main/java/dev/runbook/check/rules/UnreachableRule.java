@@ -11,12 +11,18 @@ public final class UnreachableRule implements Rule {
     public void check(CheckContext context) {
         for (Step s : context.runbook().allSteps()) {
             if (s.when() instanceof Literal l && Boolean.FALSE.equals(l.value())) {
-                context.diagnostics().warning("RB0501", s.when().span(), "step `" + s.id()
-                        + "` never runs: its `when` is always false");
+                context.diagnostics()
+                        .warning(
+                                "RB0501",
+                                s.when().span(),
+                                "step `" + s.id() + "` never runs: its `when` is always false");
             }
             if (s.unless() instanceof Literal l && Boolean.TRUE.equals(l.value())) {
-                context.diagnostics().warning("RB0501", s.unless().span(), "step `" + s.id()
-                        + "` never runs: its `unless` is always true");
+                context.diagnostics()
+                        .warning(
+                                "RB0501",
+                                s.unless().span(),
+                                "step `" + s.id() + "` never runs: its `unless` is always true");
             }
         }
     }

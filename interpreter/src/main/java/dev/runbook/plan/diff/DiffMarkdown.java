@@ -7,13 +7,16 @@ import java.util.List;
  * kind of change.
  */
 public final class DiffMarkdown {
-    private DiffMarkdown() {
-    }
+    private DiffMarkdown() {}
 
     public static String render(PlanDiff diff) {
         StringBuilder out = new StringBuilder();
         out.append("### Diff: `").append(diff.newName()).append("`\n\n");
-        out.append('`').append(diff.oldLabel()).append("` → `").append(diff.newLabel()).append("`: ");
+        out.append('`')
+                .append(diff.oldLabel())
+                .append("` → `")
+                .append(diff.newLabel())
+                .append("`: ");
         if (diff.isEmpty()) {
             return out.append("no changes to the plan.\n").toString();
         }
@@ -23,22 +26,41 @@ public final class DiffMarkdown {
         if (!risky.isEmpty()) {
             out.append("\n#### ⚠️ Risky changes\n\n| where | risk | what | before | after |\n|---|---|---|---|---|\n");
             for (Change c : risky) {
-                out.append("| ").append(cell(c.subject())).append(" | **").append(cell(c.risk())).append("** | ")
-                        .append(cell(c.detail())).append(" | ").append(code(c.before())).append(" | ")
-                        .append(code(c.after())).append(" |\n");
+                out.append("| ")
+                        .append(cell(c.subject()))
+                        .append(" | **")
+                        .append(cell(c.risk()))
+                        .append("** | ")
+                        .append(cell(c.detail()))
+                        .append(" | ")
+                        .append(code(c.before()))
+                        .append(" | ")
+                        .append(code(c.after()))
+                        .append(" |\n");
             }
         }
         for (ChangeKind kind : ChangeKind.values()) {
-            List<Change> these = diff.changes().stream().filter(c -> !c.risky() && c.kind() == kind).toList();
+            List<Change> these = diff.changes().stream()
+                    .filter(c -> !c.risky() && c.kind() == kind)
+                    .toList();
             if (these.isEmpty()) {
                 continue;
             }
             String heading = kind.title();
-            out.append("\n#### ").append(Character.toUpperCase(heading.charAt(0))).append(heading.substring(1))
+            out.append("\n#### ")
+                    .append(Character.toUpperCase(heading.charAt(0)))
+                    .append(heading.substring(1))
                     .append("\n\n| where | what | before | after |\n|---|---|---|---|\n");
             for (Change c : these) {
-                out.append("| ").append(cell(c.subject())).append(" | ").append(cell(c.detail())).append(" | ")
-                        .append(code(c.before())).append(" | ").append(code(c.after())).append(" |\n");
+                out.append("| ")
+                        .append(cell(c.subject()))
+                        .append(" | ")
+                        .append(cell(c.detail()))
+                        .append(" | ")
+                        .append(code(c.before()))
+                        .append(" | ")
+                        .append(code(c.after()))
+                        .append(" |\n");
             }
         }
         return out.toString();

@@ -7,7 +7,8 @@ import java.util.List;
 public record PlanDiff(String oldName, String newName, String oldLabel, String newLabel, List<Change> changes) {
     public PlanDiff {
         List<Change> sorted = new ArrayList<>(changes);
-        sorted.sort((a, b) -> a.risky() != b.risky() ? (a.risky() ? -1 : 1) : a.kind().compareTo(b.kind()));
+        sorted.sort((a, b) ->
+                a.risky() != b.risky() ? (a.risky() ? -1 : 1) : a.kind().compareTo(b.kind()));
         changes = List.copyOf(sorted);
     }
 

@@ -17,8 +17,7 @@ import java.util.Objects;
 public final class PlanDiffer {
     private final List<Change> changes = new ArrayList<>();
 
-    private PlanDiffer() {
-    }
+    private PlanDiffer() {}
 
     public static PlanDiff diff(Plan before, Plan after, String beforeLabel, String afterLabel) {
         PlanDiffer d = new PlanDiffer();
@@ -59,7 +58,12 @@ public final class PlanDiffer {
             if (!after.containsKey(name)) {
                 add(ChangeKind.PARAM_REMOVED, "param `" + name + "`", "removed", show(value), null, null);
             } else if (!Objects.equals(value, after.get(name))) {
-                add(ChangeKind.PARAM_DEFAULT, "param `" + name + "`", "value", show(value), show(after.get(name)),
+                add(
+                        ChangeKind.PARAM_DEFAULT,
+                        "param `" + name + "`",
+                        "value",
+                        show(value),
+                        show(after.get(name)),
                         null);
             }
         });
@@ -75,7 +79,12 @@ public final class PlanDiffer {
         Map<String, PlanStep> now = byId(after);
         old.forEach((id, s) -> {
             if (!now.containsKey(id)) {
-                add(ChangeKind.STEP_REMOVED, label + " `" + id + "`", "removed", summary(s), null,
+                add(
+                        ChangeKind.STEP_REMOVED,
+                        label + " `" + id + "`",
+                        "removed",
+                        summary(s),
+                        null,
                         s.verifies().isEmpty() ? null : "step with a verify removed");
             }
         });
@@ -83,8 +92,13 @@ public final class PlanDiffer {
             PlanStep was = old.get(id);
             String subject = label + " `" + id + "`";
             if (was == null) {
-                add(ChangeKind.STEP_ADDED, subject, "added", null, summary(s), destructive(s)
-                        ? "new destructive step" : null);
+                add(
+                        ChangeKind.STEP_ADDED,
+                        subject,
+                        "added",
+                        null,
+                        summary(s),
+                        destructive(s) ? "new destructive step" : null);
             } else {
                 new StepDiffer(subject, graph, changes).diff(was, s);
             }
@@ -93,7 +107,8 @@ public final class PlanDiffer {
 
     /** A step that destroys state: a destructive type, or {@code drop: true}. */
     static boolean destructive(PlanStep s) {
-        return StepKinds.destructiveType(s.type()) || Boolean.TRUE.equals(s.args().get("drop"));
+        return StepKinds.destructiveType(s.type())
+                || Boolean.TRUE.equals(s.args().get("drop"));
     }
 
     private static String summary(PlanStep s) {

@@ -23,12 +23,20 @@ final class StepDiffer {
             moved(was, now);
         }
         if (!was.type().equals(now.type())) {
-            add(ChangeKind.TYPE, "type", was.type(), now.type(), PlanDiffer.destructive(now)
-                    && !PlanDiffer.destructive(was) ? "now a destructive step" : null);
+            add(
+                    ChangeKind.TYPE,
+                    "type",
+                    was.type(),
+                    now.type(),
+                    PlanDiffer.destructive(now) && !PlanDiffer.destructive(was) ? "now a destructive step" : null);
         }
         if (!was.effect().equals(now.effect())) {
-            add(ChangeKind.EFFECT, "effect", was.effect(), now.effect(), "write".equals(now.effect())
-                    ? "now writes" : null);
+            add(
+                    ChangeKind.EFFECT,
+                    "effect",
+                    was.effect(),
+                    now.effect(),
+                    "write".equals(now.effect()) ? "now writes" : null);
         }
         arguments(was.args(), now.args());
         clause(ChangeKind.GUARD, "when", was.when(), now.when(), null);
@@ -54,8 +62,7 @@ final class StepDiffer {
     }
 
     private static String position(PlanStep s) {
-        return "wave " + (s.wave() + 1) + ", after " + (s.needs().isEmpty() ? "nothing" : String.join(", ",
-                s.needs()));
+        return "wave " + (s.wave() + 1) + ", after " + (s.needs().isEmpty() ? "nothing" : String.join(", ", s.needs()));
     }
 
     private void arguments(Map<String, Object> was, Map<String, Object> now) {
@@ -65,15 +72,20 @@ final class StepDiffer {
             Object before = was.get(name);
             Object after = now.get(name);
             if (!Objects.equals(before, after)) {
-                add(ChangeKind.ARGUMENT, "argument `" + name + "`", before == null ? null : Json.write(before),
-                        after == null ? null : Json.write(after), dropOn(name, before, after));
+                add(
+                        ChangeKind.ARGUMENT,
+                        "argument `" + name + "`",
+                        before == null ? null : Json.write(before),
+                        after == null ? null : Json.write(after),
+                        dropOn(name, before, after));
             }
         }
     }
 
     private static String dropOn(String name, Object before, Object after) {
         return name.equals("drop") && Boolean.TRUE.equals(after) && !Boolean.TRUE.equals(before)
-                ? "drop switched on" : null;
+                ? "drop switched on"
+                : null;
     }
 
     private void clause(ChangeKind kind, String detail, String before, String after, String riskWhenRemoved) {

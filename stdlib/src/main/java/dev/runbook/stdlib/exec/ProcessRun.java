@@ -24,7 +24,10 @@ final class ProcessRun {
             ParamSpec.optional("env", Type.MAP, null, "extra environment variables for the process"),
             ParamSpec.optional("cwd", Type.STRING, null, "working directory, relative to the runbook's directory"),
             ParamSpec.optional("stdin", Type.STRING, null, "text written to the process's standard input"),
-            ParamSpec.optional("timeout", Type.DURATION, null,
+            ParamSpec.optional(
+                    "timeout",
+                    Type.DURATION,
+                    null,
                     "time limit; when it passes the whole process tree is killed (TERM, then KILL)"),
             ParamSpec.optional("ok_codes", Type.LIST, List.of(0L), "exit codes that count as success"));
 
@@ -34,8 +37,7 @@ final class ProcessRun {
             OutputSpec.of("stderr", Type.STRING, "standard error, captured up to 1 MiB"),
             OutputSpec.of("duration", Type.DURATION, "how long it ran"));
 
-    private ProcessRun() {
-    }
+    private ProcessRun() {}
 
     static List<ParamSpec> params(ParamSpec first, ParamSpec... more) {
         List<ParamSpec> all = new ArrayList<>();
@@ -59,8 +61,8 @@ final class ProcessRun {
 
     static StepResult run(List<String> argv, Args args, StepContext context) throws InterruptedException {
         String shown = context.redact(String.join(" ", argv));
-        Command command = new Command(argv, args.stringMap("env"), null, args.string("stdin"),
-                args.duration("timeout"), context::log);
+        Command command = new Command(
+                argv, args.stringMap("env"), null, args.string("stdin"), args.duration("timeout"), context::log);
         if (args.has("cwd")) {
             Path dir = context.resolve(args.string("cwd"));
             if (!Files.isDirectory(dir)) {
@@ -72,14 +74,15 @@ final class ProcessRun {
         try {
             result = context.target().run(command);
         } catch (IOException e) {
-            return StepResult.failed(context.redact("cannot start `" + shown + "` on " + context.target().name()
-                    + ": " + e.getMessage() + "; check that the program is installed and on PATH"));
+            return StepResult.failed(context.redact(
+                    "cannot start `" + shown + "` on " + context.target().name() + ": " + e.getMessage()
+                            + "; check that the program is installed and on PATH"));
         }
         return judge(shown, result, okCodes(args), command.timeout(), context);
     }
 
-    private static StepResult judge(String shown, ProcessResult result, List<Long> okCodes, Duration timeout,
-                                    StepContext context) {
+    private static StepResult judge(
+            String shown, ProcessResult result, List<Long> okCodes, Duration timeout, StepContext context) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("exit_code", (long) result.exitCode());
         outputs.put("stdout", context.redact(result.stdout()));
@@ -87,13 +90,17 @@ final class ProcessRun {
         outputs.put("duration", result.elapsed());
         String tail = result.lastLine().isEmpty() ? "" : ": " + result.lastLine();
         if (result.timedOut()) {
-            return StepResult.failed(context.redact("`" + shown + "` timed out after "
-                    + Values.show(timeout) + " and was killed with its child processes"
-                    + tail + "; raise timeout if it needs longer"), outputs);
+            return StepResult.failed(
+                    context.redact("`" + shown + "` timed out after "
+                            + Values.show(timeout) + " and was killed with its child processes"
+                            + tail + "; raise timeout if it needs longer"),
+                    outputs);
         }
         if (!okCodes.contains((long) result.exitCode())) {
-            return StepResult.failed(context.redact("`" + shown + "` exited with code " + result.exitCode()
-                    + " (ok: " + okCodes + ")" + tail), outputs);
+            return StepResult.failed(
+                    context.redact(
+                            "`" + shown + "` exited with code " + result.exitCode() + " (ok: " + okCodes + ")" + tail),
+                    outputs);
         }
         return StepResult.ok(outputs);
     }

@@ -29,7 +29,8 @@ public final class ShellStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return ProcessRun.params(ParamSpec.required("script", Type.STRING, "the script text"),
+        return ProcessRun.params(
+                ParamSpec.required("script", Type.STRING, "the script text"),
                 ParamSpec.optional("shell", Type.STRING, "bash", "the shell that runs the script with -c"));
     }
 

@@ -37,8 +37,8 @@ public final class FileBackupStep implements StepType {
         return List.of(
                 ParamSpec.required("path", Type.STRING, "the file to back up"),
                 ParamSpec.optional("dir", Type.STRING, null, "where the backup goes (default: beside the file)"),
-                ParamSpec.optional("suffix", Type.STRING, null,
-                        "appended to the file name (default: .backup.<yyyyMMdd_HHmmss>)"));
+                ParamSpec.optional(
+                        "suffix", Type.STRING, null, "appended to the file name (default: .backup.<yyyyMMdd_HHmmss>)"));
     }
 
     @Override
@@ -62,7 +62,9 @@ public final class FileBackupStep implements StepType {
         if (!Files.isRegularFile(path)) {
             return StepResult.failed("nothing to back up: " + path + " is missing or not a regular file; check path");
         }
-        Path dir = args.has("dir") ? context.resolve(args.string("dir")) : path.toAbsolutePath().getParent();
+        Path dir = args.has("dir")
+                ? context.resolve(args.string("dir"))
+                : path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             return StepResult.failed("backup directory " + dir + " does not exist; create it first or check dir");
         }

@@ -37,7 +37,8 @@ public final class FileCopyStep implements StepType {
         return List.of(
                 ParamSpec.required("from", Type.STRING, "the file to copy"),
                 ParamSpec.required("to", Type.STRING, "the destination file, or a directory to copy into"),
-                ParamSpec.optional("overwrite", Type.BOOL, false, "replace an existing destination (it is kept for undo)"));
+                ParamSpec.optional(
+                        "overwrite", Type.BOOL, false, "replace an existing destination (it is kept for undo)"));
     }
 
     @Override
@@ -51,8 +52,8 @@ public final class FileCopyStep implements StepType {
 
     @Override
     public String describe(Args args) {
-        String overwrite = args.has("overwrite") && args.isKnown("overwrite") && args.bool("overwrite")
-                ? " (overwrite)" : "";
+        String overwrite =
+                args.has("overwrite") && args.isKnown("overwrite") && args.bool("overwrite") ? " (overwrite)" : "";
         return "copy " + args.show("from") + " to " + args.show("to") + overwrite;
     }
 

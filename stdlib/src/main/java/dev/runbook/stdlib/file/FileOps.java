@@ -27,8 +27,7 @@ final class FileOps {
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final DateTimeFormatter UNDO_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS");
 
-    private FileOps() {
-    }
+    private FileOps() {}
 
     /** The seed's {@code $(date +%Y%m%d_%H%M%S)}, in the clock's zone. */
     static String stamp(Clock clock) {
@@ -63,7 +62,8 @@ final class FileOps {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        String base = file.getFileName() + ".runbook-undo-" + LocalDateTime.now(clock).format(UNDO_STAMP);
+        String base =
+                file.getFileName() + ".runbook-undo-" + LocalDateTime.now(clock).format(UNDO_STAMP);
         for (int n = 0; ; n++) {
             Path saved = file.resolveSibling(n == 0 ? base : base + "-" + n);
             try {

@@ -81,8 +81,8 @@ public final class FileWriteStep implements StepType {
             out.put("previous", previous == null ? null : previous.toString());
             return StepResult.ok(out);
         } catch (IOException e) {
-            return StepResult.failed("cannot write " + path + ": " + FileOps.problem(e)
-                    + "; check permissions and free space");
+            return StepResult.failed(
+                    "cannot write " + path + ": " + FileOps.problem(e) + "; check permissions and free space");
         }
     }
 

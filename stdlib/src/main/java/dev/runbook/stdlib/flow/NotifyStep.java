@@ -44,7 +44,8 @@ public final class NotifyStep implements StepType {
         return List.of(
                 ParamSpec.required("message", Type.STRING, "the text, with ${...} already filled in"),
                 ParamSpec.optional("title", Type.STRING, null, "a heading, e.g. ROLLBACK IN PROGRESS"),
-                ParamSpec.optional("to", Type.STRING, "stdout", "stdout, file:<path> (appends), or an http(s):// webhook"),
+                ParamSpec.optional(
+                        "to", Type.STRING, "stdout", "stdout, file:<path> (appends), or an http(s):// webhook"),
                 ParamSpec.optional("severity", Type.STRING, null, "critical, high, medium or low"),
                 ParamSpec.optional("timeout", Type.DURATION, Duration.ofSeconds(10), "how long a webhook may take"));
     }
@@ -86,19 +87,23 @@ public final class NotifyStep implements StepType {
             String problem = Webhook.post(to, fields, timeout);
             String shown = context.redact(to);
             if (problem != null) {
-                return StepResult.failed(context.redact("webhook " + shown + " " + problem
-                        + "; the notification was not delivered"));
+                return StepResult.failed(
+                        context.redact("webhook " + shown + " " + problem + "; the notification was not delivered"));
             }
             return delivered(shown, text);
         }
-        return StepResult.failed(context.redact("cannot deliver to \"" + to
-                + "\": use stdout, file:<path>, or an http(s):// webhook URL"));
+        return StepResult.failed(context.redact(
+                "cannot deliver to \"" + to + "\": use stdout, file:<path>, or an http(s):// webhook URL"));
     }
 
     private static StepResult toFile(Path file, String text) {
         try {
-            Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    text.endsWith("\n") ? text : text + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return delivered("file:" + file, text);
         } catch (IOException e) {
             return StepResult.failed("cannot append the notification to " + file + ": "

@@ -55,8 +55,9 @@ public final class WaitStep implements StepType {
         while (true) {
             if (context.cancelled()) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - started);
-                return StepResult.failed("cancelled after " + Values.show(waited.withNanos(0)) + " of "
-                        + Values.show(duration), Map.of("waited", waited));
+                return StepResult.failed(
+                        "cancelled after " + Values.show(waited.withNanos(0)) + " of " + Values.show(duration),
+                        Map.of("waited", waited));
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {

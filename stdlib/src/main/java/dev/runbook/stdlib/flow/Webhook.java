@@ -12,19 +12,23 @@ import java.util.Map;
 
 /** Posts a flat JSON object of strings to a webhook; returns null when delivered, else why not, in words. */
 final class Webhook {
-    private Webhook() {
-    }
+    private Webhook() {}
 
     static String post(String url, Map<String, String> fields, Duration timeout) throws InterruptedException {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(fields), StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json(fields), StandardCharsets.UTF_8))
+                    .build();
         } catch (IllegalArgumentException e) {
             return "not a valid webhook URL: " + e.getMessage();
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

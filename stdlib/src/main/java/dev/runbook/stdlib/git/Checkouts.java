@@ -14,8 +14,7 @@ import org.eclipse.jgit.lib.Repository;
 
 /** Moving HEAD to a branch or a commit, the way git.checkout, git.branch and their undos need it. */
 final class Checkouts {
-    private Checkouts() {
-    }
+    private Checkouts() {}
 
     /**
      * Checks out {@code ref}: a local branch stays attached, anything else (tag, commit, remote branch) detaches
@@ -59,8 +58,12 @@ final class Checkouts {
         if (status.hasUncommittedChanges()) {
             throw new GitRepos.GitStepFailure("refusing to check out " + ref + " in "
                     + git.getRepository().getWorkTree() + ": uncommitted changes to "
-                    + String.join(", ", GitStatusStep.changes(status).stream()
-                            .map(String::valueOf).filter(s -> !s.startsWith("??")).toList())
+                    + String.join(
+                            ", ",
+                            GitStatusStep.changes(status).stream()
+                                    .map(String::valueOf)
+                                    .filter(s -> !s.startsWith("??"))
+                                    .toList())
                     + " (commit or stash them, or pass force: true to discard them)");
         }
     }

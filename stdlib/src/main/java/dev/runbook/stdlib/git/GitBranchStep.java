@@ -33,7 +33,8 @@ public final class GitBranchStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(GitRepos.REPO,
+        return List.of(
+                GitRepos.REPO,
                 ParamSpec.required("name", Type.STRING, "the new branch"),
                 ParamSpec.optional("ref", Type.STRING, "HEAD", "where the branch starts"),
                 ParamSpec.optional("checkout", Type.BOOL, false, "check the new branch out (refuses a dirty tree)"));
@@ -51,8 +52,8 @@ public final class GitBranchStep implements StepType {
     @Override
     public String describe(Args args) {
         boolean checkout = args.isKnown("checkout") && args.bool("checkout");
-        return (checkout ? "git checkout -b " : "git branch ") + args.show("name") + " " + args.show("ref")
-                + " in " + args.show("repo") + (checkout ? " (refuses a dirty tree)" : "");
+        return (checkout ? "git checkout -b " : "git branch ") + args.show("name") + " " + args.show("ref") + " in "
+                + args.show("repo") + (checkout ? " (refuses a dirty tree)" : "");
     }
 
     @Override
@@ -92,8 +93,8 @@ public final class GitBranchStep implements StepType {
 
     @Override
     public String describeUndo(Args args) {
-        return "return to the previous branch (if checked out) and git branch -D " + args.show("name")
-                + " in " + args.show("repo");
+        return "return to the previous branch (if checked out) and git branch -D " + args.show("name") + " in "
+                + args.show("repo");
     }
 
     @Override

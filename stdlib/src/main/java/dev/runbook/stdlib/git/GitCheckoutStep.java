@@ -30,7 +30,8 @@ public final class GitCheckoutStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(GitRepos.REPO,
+        return List.of(
+                GitRepos.REPO,
                 ParamSpec.required("ref", Type.STRING, "commit hash, tag or branch (a local branch stays attached)"),
                 ParamSpec.optional("force", Type.BOOL, false, "discard uncommitted changes to tracked files first"));
     }
@@ -47,17 +48,19 @@ public final class GitCheckoutStep implements StepType {
     @Override
     public String describe(Args args) {
         String guard = args.isKnown("force") && args.bool("force")
-                ? " (discards uncommitted changes: force)" : " (refuses a dirty tree)";
+                ? " (discards uncommitted changes: force)"
+                : " (refuses a dirty tree)";
         return "git checkout " + args.show("ref") + " in " + args.show("repo") + guard;
     }
 
     @Override
     public StepResult execute(Args args, StepContext context) {
         try {
-            Map<String, Object> out = GitRepos.withRepo(GitRepos.repoPath(args, context),
+            Map<String, Object> out = GitRepos.withRepo(
+                    GitRepos.repoPath(args, context),
                     git -> Checkouts.checkout(git, args.string("ref"), args.bool("force")));
-            context.log("checked out " + args.string("ref") + " at " + out.get("commit")
-                    + " (was " + out.get("previous") + ")");
+            context.log("checked out " + args.string("ref") + " at " + out.get("commit") + " (was "
+                    + out.get("previous") + ")");
             return StepResult.ok(out);
         } catch (GitRepos.GitStepFailure e) {
             return StepResult.failed(e.getMessage());
@@ -77,9 +80,10 @@ public final class GitCheckoutStep implements StepType {
     @Override
     public StepResult undo(Args args, Map<String, Object> outputs, StepContext context) {
         try {
-            Map<String, Object> out = GitRepos.withRepo(GitRepos.repoPath(args, context),
-                    git -> Checkouts.returnTo(git, (String) outputs.get("previous_branch"),
-                            (String) outputs.get("previous")));
+            Map<String, Object> out = GitRepos.withRepo(
+                    GitRepos.repoPath(args, context),
+                    git -> Checkouts.returnTo(
+                            git, (String) outputs.get("previous_branch"), (String) outputs.get("previous")));
             return StepResult.ok(out);
         } catch (GitRepos.GitStepFailure e) {
             return StepResult.failed(e.getMessage());

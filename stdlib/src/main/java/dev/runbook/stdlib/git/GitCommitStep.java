@@ -32,9 +32,11 @@ public final class GitCommitStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(GitRepos.REPO,
+        return List.of(
+                GitRepos.REPO,
                 ParamSpec.required("message", Type.STRING, "the commit message"),
-                ParamSpec.optional("add_all", Type.BOOL, false, "stage every change first, untracked and deleted included"),
+                ParamSpec.optional(
+                        "add_all", Type.BOOL, false, "stage every change first, untracked and deleted included"),
                 ParamSpec.optional("allow_empty", Type.BOOL, false, "commit even when nothing changed"));
     }
 
@@ -60,13 +62,20 @@ public final class GitCommitStep implements StepType {
                     git.add().addFilepattern(".").setUpdate(true).call();
                 }
                 var status = git.status().call();
-                boolean staged = !status.getAdded().isEmpty() || !status.getChanged().isEmpty()
+                boolean staged = !status.getAdded().isEmpty()
+                        || !status.getChanged().isEmpty()
                         || !status.getRemoved().isEmpty();
                 if (!staged && !args.bool("allow_empty")) {
-                    throw new GitRepos.GitStepFailure("nothing to commit in " + git.getRepository().getWorkTree()
-                            + (args.bool("add_all") ? "" : " (nothing staged: pass add_all: true to stage every change)"));
+                    throw new GitRepos.GitStepFailure(
+                            "nothing to commit in " + git.getRepository().getWorkTree()
+                                    + (args.bool("add_all")
+                                            ? ""
+                                            : " (nothing staged: pass add_all: true to stage every change)"));
                 }
-                RevCommit c = git.commit().setMessage(args.string("message")).setAllowEmpty(true).call();
+                RevCommit c = git.commit()
+                        .setMessage(args.string("message"))
+                        .setAllowEmpty(true)
+                        .call();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("commit", c.name());
                 out.put("short", GitRepos.shortId(c));

@@ -32,15 +32,16 @@ public final class GitLogStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(GitRepos.REPO,
+        return List.of(
+                GitRepos.REPO,
                 ParamSpec.optional("n", Type.INT, 10L, "how many commits"),
                 ParamSpec.optional("ref", Type.STRING, "HEAD", "where to start"));
     }
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("commits", Type.LIST,
-                "maps {commit, short, subject, author, time (ISO-8601 UTC)}, newest first"));
+        return List.of(OutputSpec.of(
+                "commits", Type.LIST, "maps {commit, short, subject, author, time (ISO-8601 UTC)}, newest first"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.runbook.stdlib.git;
 
+import dev.runbook.model.Type;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
-import dev.runbook.model.Type;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +21,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class GitRepos {
     static final ParamSpec REPO = ParamSpec.required("repo", Type.STRING, "the working tree of the repository");
 
-    private GitRepos() {
-    }
+    private GitRepos() {}
 
     /** A git failure the step reports (not a bug): a missing repository, an unknown ref, a dirty tree. */
     static final class GitStepFailure extends Exception {
@@ -80,7 +79,9 @@ final class GitRepos {
         out.put("commit", c.name());
         out.put("short", shortId(c));
         out.put("subject", c.getShortMessage());
-        out.put("author", c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">");
+        out.put(
+                "author",
+                c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">");
         out.put("time", Instant.ofEpochSecond(c.getCommitTime()).toString());
         return out;
     }

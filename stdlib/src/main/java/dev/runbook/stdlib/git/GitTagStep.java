@@ -35,7 +35,8 @@ public final class GitTagStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(GitRepos.REPO,
+        return List.of(
+                GitRepos.REPO,
                 ParamSpec.required("name", Type.STRING, "the tag name"),
                 ParamSpec.optional("ref", Type.STRING, "HEAD", "what to tag"),
                 ParamSpec.optional("message", Type.STRING, null, "makes an annotated tag with this message"));

@@ -39,7 +39,8 @@ public final class GitTagsStep implements StepType {
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("tags", Type.LIST, "tag names, newest tagged commit first (ties: name descending)"));
+        return List.of(
+                OutputSpec.of("tags", Type.LIST, "tag names, newest tagged commit first (ties: name descending)"));
     }
 
     @Override
@@ -47,8 +48,7 @@ public final class GitTagsStep implements StepType {
         return "list the tags of " + args.show("repo") + " (git tag -l)";
     }
 
-    private record Tagged(String name, int time) {
-    }
+    private record Tagged(String name, int time) {}
 
     @Override
     public StepResult execute(Args args, StepContext context) {
@@ -61,7 +61,9 @@ public final class GitTagsStep implements StepType {
                     int time = id == null ? 0 : GitRepos.commit(repo, id).getCommitTime();
                     found.add(new Tagged(Repository.shortenRefName(ref.getName()), time));
                 }
-                found.sort(Comparator.comparingInt(Tagged::time).thenComparing(Tagged::name).reversed());
+                found.sort(Comparator.comparingInt(Tagged::time)
+                        .thenComparing(Tagged::name)
+                        .reversed());
                 List<Object> names = new ArrayList<>();
                 found.forEach(t -> names.add(t.name()));
                 return names;

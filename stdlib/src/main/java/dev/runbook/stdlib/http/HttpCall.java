@@ -30,10 +30,10 @@ final class HttpCall {
 
     static final ParamSpec URL = ParamSpec.required("url", Type.STRING, "the http(s) URL");
     static final ParamSpec HEADERS = ParamSpec.optional("headers", Type.MAP, null, "request headers");
-    static final ParamSpec TIMEOUT = ParamSpec.optional("timeout", Type.DURATION, Duration.ofSeconds(10),
-            "how long to wait for the connection and the response");
-    static final ParamSpec EXPECT_STATUS = ParamSpec.optional("expect_status", Type.INT, null,
-            "when given, any other status fails the step");
+    static final ParamSpec TIMEOUT = ParamSpec.optional(
+            "timeout", Type.DURATION, Duration.ofSeconds(10), "how long to wait for the connection and the response");
+    static final ParamSpec EXPECT_STATUS =
+            ParamSpec.optional("expect_status", Type.INT, null, "when given, any other status fails the step");
 
     static final List<OutputSpec> OUTPUTS = List.of(
             OutputSpec.of("status", Type.INT, "the HTTP status code"),
@@ -62,11 +62,9 @@ final class HttpCall {
     }
 
     /** Either a response or, in words for the operator, why there is none. */
-    record Exchange(Response response, String failure) {
-    }
+    record Exchange(Response response, String failure) {}
 
-    private HttpCall() {
-    }
+    private HttpCall() {}
 
     static Exchange send(String method, Args args, String body, Map<String, String> extraHeaders, StepContext context)
             throws InterruptedException {
@@ -75,17 +73,24 @@ final class HttpCall {
         String what = method + " " + url;
         HttpRequest request;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             extraHeaders.forEach(builder::header);
             args.stringMap("headers").forEach(builder::setHeader);
             request = builder.build();
         } catch (IllegalArgumentException e) {
             return failure(context, "cannot build " + what + ": " + e.getMessage() + "; check url and headers");
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(timeout)
+                .build();
         long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -94,14 +99,20 @@ final class HttpCall {
             String text = context.redact(new String(bytes, StandardCharsets.UTF_8));
             return new Exchange(toResponse(response, text, bytes.length < BODY_LIMIT, latency, context), null);
         } catch (HttpConnectTimeoutException e) {
-            return failure(context, what + ": no connection within " + Values.show(timeout)
-                    + "; check that the host is reachable (firewall, DNS) or raise timeout");
+            return failure(
+                    context,
+                    what + ": no connection within " + Values.show(timeout)
+                            + "; check that the host is reachable (firewall, DNS) or raise timeout");
         } catch (HttpTimeoutException e) {
-            return failure(context, what + ": no response within " + Values.show(timeout)
-                    + "; the service may be hung or overloaded, or raise timeout");
+            return failure(
+                    context,
+                    what + ": no response within " + Values.show(timeout)
+                            + "; the service may be hung or overloaded, or raise timeout");
         } catch (ConnectException e) {
-            return failure(context, what + ": connection refused or unreachable (" + describe(e)
-                    + "); is the service running and listening on that host and port?");
+            return failure(
+                    context,
+                    what + ": connection refused or unreachable (" + describe(e)
+                            + "); is the service running and listening on that host and port?");
         } catch (IOException e) {
             return failure(context, what + " failed: " + describe(e));
         }
@@ -114,8 +125,10 @@ final class HttpCall {
         }
         Response r = exchange.response();
         if (args.has("expect_status") && r.status() != args.integer("expect_status")) {
-            return StepResult.failed(context.redact(method + " " + args.string("url") + " returned " + r.status()
-                    + ", expected " + args.integer("expect_status") + bodyTail(r)), r.outputs());
+            return StepResult.failed(
+                    context.redact(method + " " + args.string("url") + " returned " + r.status() + ", expected "
+                            + args.integer("expect_status") + bodyTail(r)),
+                    r.outputs());
         }
         return StepResult.ok(r.outputs());
     }
@@ -124,8 +137,8 @@ final class HttpCall {
         return r.snippet().isEmpty() ? "" : ": " + r.snippet();
     }
 
-    private static Response toResponse(HttpResponse<?> response, String body, boolean complete, Duration latency,
-                                       StepContext context) {
+    private static Response toResponse(
+            HttpResponse<?> response, String body, boolean complete, Duration latency, StepContext context) {
         Map<String, Object> headers = new TreeMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {

@@ -34,13 +34,15 @@ public final class HttpCheckStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(HttpCall.URL,
+        return List.of(
+                HttpCall.URL,
                 ParamSpec.optional("status", Type.INT, 200L, "the status the service must answer with"),
                 ParamSpec.optional("contains", Type.STRING, null, "text the body must contain"),
                 ParamSpec.optional("json_path", Type.STRING, null, "dotted path into the JSON body, e.g. data.version"),
                 ParamSpec.optional("equals", Type.ANY, null, "the value expected at json_path (else it must exist)"),
                 ParamSpec.optional("max_latency", Type.DURATION, null, "the slowest acceptable answer"),
-                HttpCall.HEADERS, HttpCall.TIMEOUT);
+                HttpCall.HEADERS,
+                HttpCall.TIMEOUT);
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class HttpCheckStep implements StepType {
             out.append(", body contains \"").append(args.show("contains")).append('"');
         }
         if (args.has("json_path")) {
-            out.append(", ").append(args.show("json_path"))
+            out.append(", ")
+                    .append(args.show("json_path"))
                     .append(args.has("equals") ? " == " + args.show("equals") : " present");
         }
         if (args.has("max_latency")) {
@@ -113,7 +116,8 @@ public final class HttpCheckStep implements StepType {
         }
         Object actual = hit.get().value();
         if (args.has("equals") && !JsonPath.same(actual, args.get("equals"))) {
-            return Optional.of(path + " is " + dev.runbook.json.Json.write(actual) + ", expected " + dev.runbook.json.Json.write(args.get("equals")));
+            return Optional.of(path + " is " + dev.runbook.json.Json.write(actual) + ", expected "
+                    + dev.runbook.json.Json.write(args.get("equals")));
         }
         return Optional.empty();
     }

@@ -30,10 +30,14 @@ public final class HttpPostStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(HttpCall.URL,
+        return List.of(
+                HttpCall.URL,
                 ParamSpec.optional("body", Type.STRING, null, "the request body as text"),
-                ParamSpec.optional("json", Type.ANY, null, "a value sent as JSON (sets Content-Type: application/json)"),
-                HttpCall.HEADERS, HttpCall.TIMEOUT, HttpCall.EXPECT_STATUS);
+                ParamSpec.optional(
+                        "json", Type.ANY, null, "a value sent as JSON (sets Content-Type: application/json)"),
+                HttpCall.HEADERS,
+                HttpCall.TIMEOUT,
+                HttpCall.EXPECT_STATUS);
     }
 
     @Override

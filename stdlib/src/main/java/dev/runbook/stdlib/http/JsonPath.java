@@ -8,11 +8,9 @@ import java.util.Optional;
 /** A dotted path into parsed JSON ({@code data.version}, {@code items.0.name}); empty when a segment is missing. */
 final class JsonPath {
     /** A value found at a path; a record because JSON null is a value that is present. */
-    record Hit(Object value) {
-    }
+    record Hit(Object value) {}
 
-    private JsonPath() {
-    }
+    private JsonPath() {}
 
     static Optional<Hit> find(Object root, String path) {
         Object current = root;

@@ -70,11 +70,15 @@ final class JsonCollections {
         for (int i = 0; i < array.size(); i++) {
             BsonValue v = array.get(i);
             if (!v.isDocument()) {
-                throw new DumpFormatException(file + ": element " + i + " is a " + v.getBsonType() + ", not a document");
+                throw new DumpFormatException(
+                        file + ": element " + i + " is a " + v.getBsonType() + ", not a document");
             }
             BsonDocument doc = v.asDocument();
             BsonValue id = doc.get("_id");
-            if (objectIds && id != null && id.isString() && ObjectId.isValid(id.asString().getValue())) {
+            if (objectIds
+                    && id != null
+                    && id.isString()
+                    && ObjectId.isValid(id.asString().getValue())) {
                 doc.put("_id", new BsonObjectId(new ObjectId(id.asString().getValue())));
             }
             docs.add(doc);
@@ -86,14 +90,16 @@ final class JsonCollections {
     Map<String, Object> exportAll(Path dir, boolean canonical) throws IOException {
         Files.createDirectories(dir);
         JsonWriterSettings settings = JsonWriterSettings.builder()
-                .outputMode(canonical ? JsonMode.EXTENDED : JsonMode.RELAXED).build();
+                .outputMode(canonical ? JsonMode.EXTENDED : JsonMode.RELAXED)
+                .build();
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
             long n = 0;
             Path tmp = dir.resolve(e.getValue() + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write("[");
-                for (BsonDocument doc : db.getCollection(e.getKey(), BsonDocument.class).find().batchSize(1000)) {
+                for (BsonDocument doc :
+                        db.getCollection(e.getKey(), BsonDocument.class).find().batchSize(1000)) {
                     out.write(n++ == 0 ? "\n" : ",\n");
                     out.write(doc.toJson(settings));
                 }

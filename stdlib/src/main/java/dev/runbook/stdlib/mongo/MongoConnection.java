@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Opening a client from a step's {@code uri}, with timeouts short enough for an operator waiting at a prompt. */
 final class MongoConnection {
-    private MongoConnection() {
-    }
+    private MongoConnection() {}
 
     static MongoClient open(String uri) {
         // defaults first, so that timeouts written in the URI win

@@ -38,15 +38,20 @@ public final class MongoCountsStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
+        return List.of(
+                ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
                 ParamSpec.optional("db", Type.STRING, null, "database (default: the one in the URI)"),
-                ParamSpec.optional("exact", Type.BOOL, true,
+                ParamSpec.optional(
+                        "exact",
+                        Type.BOOL,
+                        true,
                         "count with countDocuments (exact); false uses the fast metadata estimate"));
     }
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("counts", Type.MAP, "collection -> documents, sorted by name"),
+        return List.of(
+                OutputSpec.of("counts", Type.MAP, "collection -> documents, sorted by name"),
                 OutputSpec.of("total", Type.INT, "documents in all collections"));
     }
 

@@ -47,7 +47,8 @@ public final class MongoDumpStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
+        return List.of(
+                ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
                 ParamSpec.optional("db", Type.STRING, null, "database (default: the one in the URI)"),
                 ParamSpec.required("out", Type.STRING, "dump root directory; the database goes to <out>/<db>/"),
                 ParamSpec.optional("gzip", Type.BOOL, false, "gzip every file (.bson.gz, .metadata.json.gz)"),
@@ -56,7 +57,8 @@ public final class MongoDumpStep implements StepType {
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("out", Type.STRING, "the dump root, to give to mongo.restore's from"),
+        return List.of(
+                OutputSpec.of("out", Type.STRING, "the dump root, to give to mongo.restore's from"),
                 OutputSpec.of("counts", Type.MAP, "collection -> documents written"),
                 OutputSpec.of("total", Type.INT, "documents written"));
     }
@@ -119,7 +121,8 @@ public final class MongoDumpStep implements StepType {
             db.getCollection(name).listIndexes(BsonDocument.class).into(indexes);
             try (DumpWriter.DataFile data = writer.data(name)) {
                 // an explicit batch size: mongo-java-server otherwise answers a find with every document at once
-                for (RawBsonDocument doc : db.getCollection(name, RawBsonDocument.class).find().batchSize(1000)) {
+                for (RawBsonDocument doc :
+                        db.getCollection(name, RawBsonDocument.class).find().batchSize(1000)) {
                     data.write(doc.getByteBuffer().asNIO());
                 }
                 n = data.documents();

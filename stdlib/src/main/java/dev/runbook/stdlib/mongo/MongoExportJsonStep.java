@@ -35,17 +35,22 @@ public final class MongoExportJsonStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
+        return List.of(
+                ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
                 ParamSpec.optional("db", Type.STRING, null, "database (default: the one in the URI)"),
                 ParamSpec.required("dir", Type.STRING, "directory to write the files to"),
                 ParamSpec.optional("collections", Type.MAP, JsonCollections.SEED_FILES, "collection -> file name"),
-                ParamSpec.optional("canonical", Type.BOOL, false,
+                ParamSpec.optional(
+                        "canonical",
+                        Type.BOOL,
+                        false,
                         "canonical Extended JSON (exact types) instead of relaxed (mongoexport's default)"));
     }
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("dir", Type.STRING, "where the files are"),
+        return List.of(
+                OutputSpec.of("dir", Type.STRING, "where the files are"),
                 OutputSpec.of("counts", Type.MAP, "collection -> documents written"),
                 OutputSpec.of("total", Type.INT, "documents written"));
     }

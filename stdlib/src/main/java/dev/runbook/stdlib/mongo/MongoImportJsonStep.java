@@ -25,8 +25,8 @@ import org.bson.BsonDocument;
  * rollback). Every file is parsed first; the current content is exported to a snapshot, which the undo puts back.
  */
 public final class MongoImportJsonStep implements StepType {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Override
     public String name() {
@@ -45,19 +45,27 @@ public final class MongoImportJsonStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
+        return List.of(
+                ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
                 ParamSpec.optional("db", Type.STRING, null, "database (default: the one in the URI)"),
                 ParamSpec.required("dir", Type.STRING, "directory holding the files"),
                 ParamSpec.optional("collections", Type.MAP, JsonCollections.SEED_FILES, "collection -> file name"),
-                ParamSpec.optional("snapshot_dir", Type.STRING, null,
+                ParamSpec.optional(
+                        "snapshot_dir",
+                        Type.STRING,
+                        null,
                         "where the current content is saved first (default: .runbook/snapshots/<step>-<time>)"),
-                ParamSpec.optional("object_ids", Type.BOOL, true,
+                ParamSpec.optional(
+                        "object_ids",
+                        Type.BOOL,
+                        true,
                         "turn a 24-hex string _id back into an ObjectId (JSON.stringify output)"));
     }
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("counts", Type.MAP, "collection -> documents imported"),
+        return List.of(
+                OutputSpec.of("counts", Type.MAP, "collection -> documents imported"),
                 OutputSpec.of("total", Type.INT, "documents imported"),
                 OutputSpec.of("snapshot", Type.STRING, "directory with the content as it was before"));
     }
@@ -85,8 +93,10 @@ public final class MongoImportJsonStep implements StepType {
             return StepResult.failed("no database: give db, or name one in the URI (mongodb://host/DB)");
         }
         Path dir = context.resolve(args.string("dir"));
-        Path snapshot = args.has("snapshot_dir") ? context.resolve(args.string("snapshot_dir"))
-                : context.resolve(".runbook/snapshots/" + context.stepId() + "-" + STAMP.format(context.clock().instant()));
+        Path snapshot = args.has("snapshot_dir")
+                ? context.resolve(args.string("snapshot_dir"))
+                : context.resolve(".runbook/snapshots/" + context.stepId() + "-"
+                        + STAMP.format(context.clock().instant()));
         try (MongoClient client = MongoConnection.open(args.string("uri"))) {
             JsonCollections json = new JsonCollections(client.getDatabase(dbName), args.stringMap("collections"));
             Map<String, List<BsonDocument>> content;
@@ -101,8 +111,8 @@ public final class MongoImportJsonStep implements StepType {
             try {
                 counts = json.replaceAll(content);
             } catch (MongoException e) {
-                return StepResult.failed(context.redact("import failed (" + e.getMessage() + "); "
-                        + putBack(json, snapshot, context)));
+                return StepResult.failed(
+                        context.redact("import failed (" + e.getMessage() + "); " + putBack(json, snapshot, context)));
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("counts", counts);
@@ -110,8 +120,8 @@ public final class MongoImportJsonStep implements StepType {
             out.put("snapshot", snapshot.toString());
             return StepResult.ok(out);
         } catch (MongoException | IOException | IllegalArgumentException e) {
-            return StepResult.failed(context.redact("import from " + dir + " failed before any change: "
-                    + e.getMessage()));
+            return StepResult.failed(
+                    context.redact("import from " + dir + " failed before any change: " + e.getMessage()));
         }
     }
 
@@ -136,8 +146,8 @@ public final class MongoImportJsonStep implements StepType {
             JsonCollections json = new JsonCollections(db, args.stringMap("collections"));
             Map<String, Object> counts = json.replaceAll(json.readAll(Path.of(snapshot.toString()), false));
             context.log("put back " + JsonCollections.total(counts) + " documents from " + snapshot);
-            return StepResult.ok(Map.of("counts", counts, "total", JsonCollections.total(counts),
-                    "snapshot", snapshot.toString()));
+            return StepResult.ok(
+                    Map.of("counts", counts, "total", JsonCollections.total(counts), "snapshot", snapshot.toString()));
         } catch (MongoException | IOException e) {
             return StepResult.failed(context.redact("undo from " + snapshot + " failed: " + e.getMessage()));
         }

@@ -40,7 +40,8 @@ public final class MongoPingStep implements StepType {
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("ok", Type.BOOL, "the server answered ping"),
+        return List.of(
+                OutputSpec.of("ok", Type.BOOL, "the server answered ping"),
                 OutputSpec.of("latency", Type.DURATION, "round trip of the ping command"));
     }
 
@@ -61,7 +62,8 @@ public final class MongoPingStep implements StepType {
             out.put("latency", Duration.ofNanos(System.nanoTime() - start));
             return StepResult.ok(out);
         } catch (MongoException | IllegalArgumentException e) {
-            return StepResult.failed(context.redact("MongoDB did not answer ping: " + e.getMessage()),
+            return StepResult.failed(
+                    context.redact("MongoDB did not answer ping: " + e.getMessage()),
                     Map.of("ok", false, "latency", Duration.ZERO));
         }
     }

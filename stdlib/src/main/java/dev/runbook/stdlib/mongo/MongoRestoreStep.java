@@ -48,28 +48,36 @@ public final class MongoRestoreStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
+        return List.of(
+                ParamSpec.required("uri", Type.STRING, "MongoDB connection string"),
                 ParamSpec.required("from", Type.STRING, "dump directory, database directory, archive or .bson file"),
-                ParamSpec.optional("archive", Type.BOOL, null, "force archive (true) or directory (false); default: detect"),
+                ParamSpec.optional(
+                        "archive", Type.BOOL, null, "force archive (true) or directory (false); default: detect"),
                 ParamSpec.optional("gzip", Type.BOOL, null, "force gzip on or off; default: detect"),
                 ParamSpec.optional("db", Type.STRING, null, "target database for a backup that holds one database"),
                 ParamSpec.optional("collection", Type.STRING, null, "target collection when from is one .bson file"),
-                ParamSpec.optional("drop", Type.BOOL, false, "drop each collection being restored first (never system.*)"),
+                ParamSpec.optional(
+                        "drop", Type.BOOL, false, "drop each collection being restored first (never system.*)"),
                 ParamSpec.optional("ns_include", Type.LIST, List.of(), "only these source namespaces (* wildcard)"),
-                ParamSpec.optional("ns_exclude", Type.LIST, List.of(), "leave out these source namespaces (* wildcard)"),
+                ParamSpec.optional(
+                        "ns_exclude", Type.LIST, List.of(), "leave out these source namespaces (* wildcard)"),
                 ParamSpec.optional("ns_from", Type.LIST, List.of(), "rename: source patterns"),
                 ParamSpec.optional("ns_to", Type.LIST, List.of(), "rename: destination patterns, one per ns_from"),
                 ParamSpec.optional("dry_run", Type.BOOL, false, "check the backup and report, change nothing"),
                 ParamSpec.optional("parallel", Type.INT, 4L, "insert batches in flight at once"),
                 ParamSpec.optional("batch_size", Type.INT, 1000L, "documents per insert batch"),
                 ParamSpec.optional("indexes", Type.BOOL, true, "restore the indexes of the metadata"),
-                ParamSpec.optional("convert_legacy_indexes", Type.BOOL, false,
+                ParamSpec.optional(
+                        "convert_legacy_indexes",
+                        Type.BOOL,
+                        false,
                         "rewrite legacy index key values to 1/-1 and drop duplicate keys"));
     }
 
     @Override
     public List<OutputSpec> outputs() {
-        return List.of(OutputSpec.of("expected", Type.INT, "documents in the backup that were to be restored"),
+        return List.of(
+                OutputSpec.of("expected", Type.INT, "documents in the backup that were to be restored"),
                 OutputSpec.of("restored", Type.INT, "documents inserted"),
                 OutputSpec.of("failures", Type.INT, "documents refused for a duplicate key or validation"),
                 OutputSpec.of("collections", Type.LIST, "per collection: {ns, expected, restored, failures}"),
@@ -93,31 +101,42 @@ public final class MongoRestoreStep implements StepType {
         List<String> skipped = new ArrayList<>();
         try {
             // the URI's database only chooses the target of a single .bson file or a database directory
-            inventory = DumpScanner.scan(from, optionalBool(args, "archive"), optionalBool(args, "gzip"),
-                    MongoConnection.database(args.string("db"), uri), args.string("collection"));
+            inventory = DumpScanner.scan(
+                    from,
+                    optionalBool(args, "archive"),
+                    optionalBool(args, "gzip"),
+                    MongoConnection.database(args.string("db"), uri),
+                    args.string("collection"));
             skipped.addAll(inventory.skipped());
-            NamespaceRules rules = new NamespaceRules(args.strings("ns_include"), args.strings("ns_exclude"),
-                    args.strings("ns_from"), args.strings("ns_to"));
+            NamespaceRules rules = new NamespaceRules(
+                    args.strings("ns_include"),
+                    args.strings("ns_exclude"),
+                    args.strings("ns_from"),
+                    args.strings("ns_to"));
             plan = RestorePlanner.plan(inventory, rules, args.string("db"), skipped);
         } catch (IOException e) {
-            return StepResult.failed(context.redact("backup " + from + " is not usable, nothing was dropped or"
-                    + " written: " + e.getMessage()));
+            return StepResult.failed(context.redact(
+                    "backup " + from + " is not usable, nothing was dropped or" + " written: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
             return StepResult.failed(context.redact("cannot restore " + from + ": " + e.getMessage()));
         }
         skipped.forEach(context::log);
         if (plan.isEmpty()) {
-            return StepResult.failed("nothing to restore in " + from + " (after filters and skips)",
+            return StepResult.failed(
+                    "nothing to restore in " + from + " (after filters and skips)",
                     outputs(new RestoreReport(List.of(), null), skipped));
         }
         if (args.bool("dry_run")) {
             return dryRun(plan, args.bool("drop"), skipped, context);
         }
-        RestoreOptions options = new RestoreOptions(args.bool("drop"), (int) args.integer("parallel"),
-                (int) args.integer("batch_size"), args.bool("convert_legacy_indexes"),
+        RestoreOptions options = new RestoreOptions(
+                args.bool("drop"),
+                (int) args.integer("parallel"),
+                (int) args.integer("batch_size"),
+                args.bool("convert_legacy_indexes"),
                 !args.has("indexes") || args.bool("indexes"));
-        context.log("restoring " + inventory.documents() + " documents in " + plan.size() + " collections from "
-                + from);
+        context.log(
+                "restoring " + inventory.documents() + " documents in " + plan.size() + " collections from " + from);
         RestoreReport report;
         try (MongoClient client = MongoConnection.open(uri)) {
             report = new Restorer(client, options, context::log, context::cancelled, context.clock())
@@ -131,12 +150,12 @@ public final class MongoRestoreStep implements StepType {
         return StepResult.ok(outputs(report, skipped));
     }
 
-    private static StepResult dryRun(List<PlannedCollection> plan, boolean drop, List<String> skipped,
-                                     StepContext context) {
+    private static StepResult dryRun(
+            List<PlannedCollection> plan, boolean drop, List<String> skipped, StepContext context) {
         List<Tally> tallies = new ArrayList<>();
         for (PlannedCollection p : plan) {
-            context.log("would restore " + p.source().documents() + " documents of " + p.source().namespace()
-                    + " into " + p.namespace() + (drop ? " (dropping it first)" : ""));
+            context.log("would restore " + p.source().documents() + " documents of "
+                    + p.source().namespace() + " into " + p.namespace() + (drop ? " (dropping it first)" : ""));
             tallies.add(new Tally(p.namespace(), p.source().documents()));
         }
         context.log("dry run completed: nothing was changed");

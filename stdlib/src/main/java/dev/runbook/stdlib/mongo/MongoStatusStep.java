@@ -69,10 +69,15 @@ public final class MongoStatusStep implements StepType {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("connections", connections);
-            out.put("version", status.isString("version") ? status.getString("version").getValue() : "");
+            out.put(
+                    "version",
+                    status.isString("version") ? status.getString("version").getValue() : "");
             BsonValue uptime = status.get("uptime");
-            out.put("uptime", uptime != null && uptime.isNumber()
-                    ? Duration.ofMillis((long) (uptime.asNumber().doubleValue() * 1000)) : Duration.ZERO);
+            out.put(
+                    "uptime",
+                    uptime != null && uptime.isNumber()
+                            ? Duration.ofMillis((long) (uptime.asNumber().doubleValue() * 1000))
+                            : Duration.ZERO);
             return StepResult.ok(out);
         } catch (MongoException | IllegalArgumentException e) {
             return StepResult.failed(context.redact("serverStatus failed: " + e.getMessage()));

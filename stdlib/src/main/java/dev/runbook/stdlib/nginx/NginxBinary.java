@@ -24,17 +24,23 @@ final class NginxBinary {
     static final ParamSpec NGINX = ParamSpec.optional("nginx", Type.STRING, "nginx", "the nginx binary");
     static final ParamSpec PREFIX = ParamSpec.optional("prefix", Type.STRING, null, "-p: the prefix path");
     static final ParamSpec CONF = ParamSpec.optional("conf", Type.STRING, null, "-c: the main configuration file");
-    static final ParamSpec PID_FILE = ParamSpec.optional("pid_file", Type.STRING, null,
+    static final ParamSpec PID_FILE = ParamSpec.optional(
+            "pid_file",
+            Type.STRING,
+            null,
             "the pid file (default: the config's pid directive, else nginx's compiled-in path)");
-    static final ParamSpec ERROR_LOG = ParamSpec.optional("error_log", Type.STRING, null,
+    static final ParamSpec ERROR_LOG = ParamSpec.optional(
+            "error_log",
+            Type.STRING,
+            null,
             "the error log (default: the config's first error_log, else nginx's compiled-in path)");
-    static final ParamSpec WAIT = ParamSpec.optional("wait", Type.DURATION, Duration.ofSeconds(10),
-            "how long to wait for nginx to show the change");
+    static final ParamSpec WAIT = ParamSpec.optional(
+            "wait", Type.DURATION, Duration.ofSeconds(10), "how long to wait for nginx to show the change");
     static final List<ParamSpec> PARAMS = List.of(NGINX, PREFIX, CONF);
     static final List<ParamSpec> RUNTIME_PARAMS = List.of(NGINX, PREFIX, CONF, PID_FILE, ERROR_LOG, WAIT);
 
-    private static final Pattern PROBLEM = Pattern.compile(
-            "\\[(emerg|alert|crit)\\] (?:\\d+#\\d+: )?(.*?)(?: in (\\S+):(\\d+))?$");
+    private static final Pattern PROBLEM =
+            Pattern.compile("\\[(emerg|alert|crit)\\] (?:\\d+#\\d+: )?(.*?)(?: in (\\S+):(\\d+))?$");
 
     /** A failure to report: nginx missing, config invalid, server not running, a reload refused. */
     static final class NginxFailure extends Exception {
@@ -44,8 +50,7 @@ final class NginxBinary {
     }
 
     /** What {@code nginx -t} said: ok, or the first problem with its file and line when nginx named them. */
-    record TestOutcome(boolean ok, String file, long line, String message) {
-    }
+    record TestOutcome(boolean ok, String file, long line, String message) {}
 
     private final StepContext context;
     private final String binary;
@@ -55,7 +60,9 @@ final class NginxBinary {
     NginxBinary(Args args, StepContext context) {
         this.context = context;
         this.binary = args.has("nginx") ? args.string("nginx") : "nginx";
-        this.prefix = args.has("prefix") ? withSlash(context.resolve(args.string("prefix")).toString()) : null;
+        this.prefix = args.has("prefix")
+                ? withSlash(context.resolve(args.string("prefix")).toString())
+                : null;
         this.conf = args.has("conf") ? context.resolve(args.string("conf")).toString() : null;
     }
 
@@ -112,8 +119,11 @@ final class NginxBinary {
 
     /** The pid file and error log of the running config: the arguments, else the config, else compiled-in. */
     String[] paths(Args args) throws NginxFailure, InterruptedException {
-        String pid = args.has("pid_file") ? context.resolve(args.string("pid_file")).toString() : null;
-        String log = args.has("error_log") ? context.resolve(args.string("error_log")).toString() : null;
+        String pid =
+                args.has("pid_file") ? context.resolve(args.string("pid_file")).toString() : null;
+        String log = args.has("error_log")
+                ? context.resolve(args.string("error_log")).toString()
+                : null;
         if (pid != null && log != null) {
             return new String[] {pid, log};
         }
@@ -124,7 +134,8 @@ final class NginxBinary {
             pid = absolute(base, directive(dump, "pid", option(built, "pid-path", "/run/nginx.pid")));
         }
         if (log == null) {
-            log = absolute(base, directive(dump, "error_log", option(built, "error-log-path", "/var/log/nginx/error.log")));
+            log = absolute(
+                    base, directive(dump, "error_log", option(built, "error-log-path", "/var/log/nginx/error.log")));
         }
         return new String[] {pid, log};
     }
@@ -151,7 +162,8 @@ final class NginxBinary {
 
     /** The master's child processes (its workers, and cache processes if any). */
     Set<Long> workers(long master) throws NginxFailure, InterruptedException {
-        ProcessResult r = exec(Command.of("sh", "-c", "cat /proc/\"$1\"/task/*/children", "sh", String.valueOf(master)));
+        ProcessResult r =
+                exec(Command.of("sh", "-c", "cat /proc/\"$1\"/task/*/children", "sh", String.valueOf(master)));
         Set<Long> out = new LinkedHashSet<>();
         for (String p : r.stdout().trim().split("\\s+")) {
             if (p.matches("\\d+")) {
@@ -163,7 +175,9 @@ final class NginxBinary {
 
     long size(String file) throws NginxFailure, InterruptedException {
         ProcessResult r = exec(Command.of("stat", "-c", "%s", file));
-        return r.ok() && r.stdout().strip().matches("\\d+") ? Long.parseLong(r.stdout().strip()) : 0;
+        return r.ok() && r.stdout().strip().matches("\\d+")
+                ? Long.parseLong(r.stdout().strip())
+                : 0;
     }
 
     /** The text of a file from a byte offset on (what nginx logged since). */

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +68,8 @@ public final class NginxConfigBackupStep implements StepType {
 
     /** {@code <file>.<kind>.<stamp>}, with -1, -2... when that exists already (two backups in one second). */
     static Path backupPath(Path file, String kind, StepContext context) {
-        String stamp = STAMP.format(context.clock().instant().atZone(context.clock().getZone()));
+        String stamp =
+                STAMP.format(context.clock().instant().atZone(context.clock().getZone()));
         Path candidate = file.resolveSibling(file.getFileName() + "." + kind + "." + stamp);
         for (int i = 1; Files.exists(candidate); i++) {
             candidate = file.resolveSibling(file.getFileName() + "." + kind + "." + stamp + "-" + i);

@@ -60,7 +60,8 @@ public final class NginxConfigRestoreStep implements StepType {
         String nginx = NginxBinary.show(args);
         boolean reload = !args.isKnown("reload") || args.bool("reload");
         return "cp " + args.show("to") + " " + args.show("to") + ".before-restore.<stamp>; cp " + args.show("from")
-                + " " + args.show("to") + "; " + nginx + " -t" + (reload ? "; " + nginx + " -s reload and wait for new workers" : "")
+                + " " + args.show("to") + "; " + nginx + " -t"
+                + (reload ? "; " + nginx + " -s reload and wait for new workers" : "")
                 + " (on failure the previous file is put back)";
     }
 
@@ -89,8 +90,11 @@ public final class NginxConfigRestoreStep implements StepType {
         try {
             NginxBinary.TestOutcome t = nginx.test();
             if (!t.ok()) {
-                return putBack(previous, to, "the config from " + from + " fails nginx -t: " + NginxTestStep.where(t)
-                        + "; nginx was not reloaded and still serves the old configuration");
+                return putBack(
+                        previous,
+                        to,
+                        "the config from " + from + " fails nginx -t: " + NginxTestStep.where(t)
+                                + "; nginx was not reloaded and still serves the old configuration");
             }
             if (args.bool("reload")) {
                 Map<String, Object> reloaded = new NginxReloader(nginx, args, context).reload();
@@ -110,10 +114,11 @@ public final class NginxConfigRestoreStep implements StepType {
                 return StepResult.failed(why + "; removed " + to + " (there was no file before)");
             }
             Files.copy(previous, to, StandardCopyOption.REPLACE_EXISTING);
-            return StepResult.failed(why + "; put the previous file back at " + to + " (copy kept at " + previous + ")");
+            return StepResult.failed(
+                    why + "; put the previous file back at " + to + " (copy kept at " + previous + ")");
         } catch (IOException e) {
-            return StepResult.failed(why + "; AND putting the previous file back failed: " + e
-                    + " — copy " + previous + " to " + to + " by hand");
+            return StepResult.failed(why + "; AND putting the previous file back failed: " + e + " — copy " + previous
+                    + " to " + to + " by hand");
         }
     }
 

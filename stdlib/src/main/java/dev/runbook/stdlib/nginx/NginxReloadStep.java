@@ -5,14 +5,10 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.ParamSpec;
-import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code nginx.reload}: test, reload, and prove the running server took the new configuration. */
 public final class NginxReloadStep implements StepType {

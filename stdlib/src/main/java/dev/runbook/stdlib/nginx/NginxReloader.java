@@ -41,15 +41,15 @@ final class NginxReloader {
         long offset = nginx.size(paths[1]);
         ProcessResult r = nginx.run("-s", "reload");
         if (!r.ok()) {
-            throw new NginxBinary.NginxFailure("nginx -s reload failed (exit " + r.exitCode() + "): "
-                    + context.redact(r.lastLine()));
+            throw new NginxBinary.NginxFailure(
+                    "nginx -s reload failed (exit " + r.exitCode() + "): " + context.redact(r.lastLine()));
         }
         Duration wait = args.duration("wait") == null ? Duration.ofSeconds(10) : args.duration("wait");
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             if (!nginx.alive(master)) {
-                throw new NginxBinary.NginxFailure("the nginx master " + master + " exited during the reload; check "
-                        + paths[1]);
+                throw new NginxBinary.NginxFailure(
+                        "the nginx master " + master + " exited during the reload; check " + paths[1]);
             }
             List<Object> fresh = new ArrayList<>();
             nginx.workers(master).stream().filter(p -> !old.contains(p)).forEach(fresh::add);

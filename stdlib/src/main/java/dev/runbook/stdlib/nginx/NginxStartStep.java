@@ -63,8 +63,8 @@ public final class NginxStartStep implements StepType {
             if (started) {
                 ProcessResult r = nginx.run();
                 if (!r.ok()) {
-                    return StepResult.failed("nginx did not start (exit " + r.exitCode() + "): "
-                            + context.redact(r.lastLine()));
+                    return StepResult.failed(
+                            "nginx did not start (exit " + r.exitCode() + "): " + context.redact(r.lastLine()));
                 }
             }
             long deadline = System.nanoTime() + args.duration("wait").toNanos();
@@ -79,8 +79,8 @@ public final class NginxStartStep implements StepType {
                     return StepResult.ok(out);
                 }
                 if (System.nanoTime() > deadline) {
-                    return StepResult.failed("nginx started but no master with workers appeared (pid file "
-                            + pidFile + "); check its error log");
+                    return StepResult.failed("nginx started but no master with workers appeared (pid file " + pidFile
+                            + "); check its error log");
                 }
                 Thread.sleep(100);
             }

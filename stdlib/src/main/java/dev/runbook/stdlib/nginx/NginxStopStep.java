@@ -9,7 +9,6 @@ import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +61,8 @@ public final class NginxStopStep implements StepType {
             }
             ProcessResult r = nginx.run("-s", "quit");
             if (!r.ok()) {
-                return StepResult.failed("nginx -s quit failed (exit " + r.exitCode() + "): "
-                        + context.redact(r.lastLine()));
+                return StepResult.failed(
+                        "nginx -s quit failed (exit " + r.exitCode() + "): " + context.redact(r.lastLine()));
             }
             long deadline = System.nanoTime() + args.duration("wait").toNanos();
             while (nginx.alive(master)) {

@@ -5,7 +5,6 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.ParamSpec;
-import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
@@ -34,7 +33,10 @@ public final class NginxTestStep implements StepType {
     @Override
     public List<ParamSpec> params() {
         List<ParamSpec> out = new ArrayList<>(NginxBinary.PARAMS);
-        out.add(ParamSpec.optional("fail", Type.BOOL, true,
+        out.add(ParamSpec.optional(
+                "fail",
+                Type.BOOL,
+                true,
                 "fail the step when the configuration is invalid (false: report ok=false and go on)"));
         return out;
     }

@@ -62,8 +62,7 @@ public final class NpmCiStep implements StepType {
 
     @Override
     public String describe(Args args) {
-        return String.join(" ", argv(args, args.show("npm"))) + " in " + args.show("dir")
-                + " (replaces node_modules)";
+        return String.join(" ", argv(args, args.show("npm"))) + " in " + args.show("dir") + " (replaces node_modules)";
     }
 
     private static List<String> argv(Args args, String npm) {
@@ -79,8 +78,8 @@ public final class NpmCiStep implements StepType {
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         Path dir = context.resolve(args.string("dir"));
         if (!Files.isRegularFile(dir.resolve("package-lock.json"))) {
-            return StepResult.failed("npm ci needs " + dir.resolve("package-lock.json")
-                    + " (commit the lock file, or check the dir)");
+            return StepResult.failed(
+                    "npm ci needs " + dir.resolve("package-lock.json") + " (commit the lock file, or check the dir)");
         }
         List<String> argv = argv(args, args.string("npm"));
         Command command = Command.of(argv).withCwd(dir).withOnLine(line -> context.log(context.redact(line)));
@@ -114,7 +113,8 @@ public final class NpmCiStep implements StepType {
      */
     static String explanation(String text) {
         List<String> lines = Arrays.stream(text.split("\n"))
-                .filter(l -> !l.isBlank() && !l.strip().equals("npm error")).toList();
+                .filter(l -> !l.isBlank() && !l.strip().equals("npm error"))
+                .toList();
         if (lines.size() <= LINES) {
             return String.join("\n", lines);
         }

@@ -11,20 +11,19 @@ import java.util.Map;
 
 /** Which apps a pm2 action addresses (an app name, or an ecosystem file narrowed by name) and its outputs. */
 final class Pm2Apps {
-    static final ParamSpec NAME = ParamSpec.optional("name", Type.STRING, null,
-            "the app name (with an ecosystem file: only this app, --only)");
-    static final ParamSpec ECOSYSTEM = ParamSpec.optional("ecosystem", Type.STRING, null,
-            "an ecosystem file (*.config.js); give it or name");
-    static final ParamSpec ENV = ParamSpec.optional("env", Type.STRING, null,
-            "the ecosystem environment (--env, e.g. production); needs ecosystem");
+    static final ParamSpec NAME = ParamSpec.optional(
+            "name", Type.STRING, null, "the app name (with an ecosystem file: only this app, --only)");
+    static final ParamSpec ECOSYSTEM =
+            ParamSpec.optional("ecosystem", Type.STRING, null, "an ecosystem file (*.config.js); give it or name");
+    static final ParamSpec ENV = ParamSpec.optional(
+            "env", Type.STRING, null, "the ecosystem environment (--env, e.g. production); needs ecosystem");
 
     static final List<OutputSpec> OUTPUTS = List.of(
             OutputSpec.of("names", Type.LIST, "the apps the action addressed"),
             OutputSpec.of("pids", Type.LIST, "their process ids now (0 when stopped)"),
             OutputSpec.of("processes", Type.LIST, "maps {name, pm_id, pid, status, restarts, uptime, mode}"));
 
-    private Pm2Apps() {
-    }
+    private Pm2Apps() {}
 
     /** The target part of a pm2 command line: {@code name} or {@code file [--only name] [--env env]}. */
     static List<String> target(Args args, String ecosystemPath) {
@@ -50,7 +49,8 @@ final class Pm2Apps {
         if (!args.has("ecosystem")) {
             return args.show("name");
         }
-        return args.show("ecosystem") + (args.has("name") ? " --only " + args.show("name") : "")
+        return args.show("ecosystem")
+                + (args.has("name") ? " --only " + args.show("name") : "")
                 + (args.has("env") ? " --env " + args.show("env") : "");
     }
 
@@ -88,7 +88,9 @@ final class Pm2Apps {
         List<String> out = new ArrayList<>();
         for (Pm2Process p : after) {
             Pm2Process was = old.get(p.pmId());
-            boolean changed = was == null || was.pid() != p.pid() || was.restarts() != p.restarts()
+            boolean changed = was == null
+                    || was.pid() != p.pid()
+                    || was.restarts() != p.restarts()
                     || !was.status().equals(p.status());
             if (changed && !out.contains(p.name())) {
                 out.add(p.name());

@@ -20,9 +20,15 @@ import java.util.Map;
  */
 final class Pm2Cli {
     static final ParamSpec PM2 = ParamSpec.optional("pm2", Type.STRING, "pm2", "the pm2 binary");
-    static final ParamSpec PM2_HOME = ParamSpec.optional("pm2_home", Type.STRING, null,
+    static final ParamSpec PM2_HOME = ParamSpec.optional(
+            "pm2_home",
+            Type.STRING,
+            null,
             "PM2_HOME of the daemon to talk to (default: the PM2_HOME environment variable, else ~/.pm2)");
-    static final ParamSpec WAIT = ParamSpec.optional("wait", Type.DURATION, Duration.ofSeconds(30),
+    static final ParamSpec WAIT = ParamSpec.optional(
+            "wait",
+            Type.DURATION,
+            Duration.ofSeconds(30),
             "how long to wait for the processes to reach the expected state");
 
     private final StepContext context;
@@ -32,7 +38,8 @@ final class Pm2Cli {
     Pm2Cli(Args args, StepContext context) {
         this.context = context;
         this.binary = args.string("pm2") == null ? "pm2" : args.string("pm2");
-        String home = args.has("pm2_home") ? context.resolve(args.string("pm2_home")).toString()
+        String home = args.has("pm2_home")
+                ? context.resolve(args.string("pm2_home")).toString()
                 : context.env().get("PM2_HOME");
         if (home != null) {
             env.put("PM2_HOME", home);
@@ -55,12 +62,13 @@ final class Pm2Cli {
         List<String> argv = new ArrayList<>();
         argv.add(binary);
         argv.addAll(pm2Args);
-        Command command = Command.of(argv).withEnv(env).withCwd(context.workDir()).withTimeout(Duration.ofMinutes(2));
+        Command command =
+                Command.of(argv).withEnv(env).withCwd(context.workDir()).withTimeout(Duration.ofMinutes(2));
         try {
             return context.target().run(command);
         } catch (IOException e) {
-            throw new Pm2Failure("cannot run " + binary + ": " + e.getMessage()
-                    + " (is pm2 installed? pass pm2: \"/path/to/pm2\")");
+            throw new Pm2Failure(
+                    "cannot run " + binary + ": " + e.getMessage() + " (is pm2 installed? pass pm2: \"/path/to/pm2\")");
         }
     }
 

@@ -10,7 +10,6 @@ import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,8 @@ public final class Pm2CycleStep implements StepType {
 
     @Override
     public String summary() {
-        return "pm2 " + action + " an app or ecosystem file, then wait until every instance is online again and stays up";
+        return "pm2 " + action
+                + " an app or ecosystem file, then wait until every instance is online again and stays up";
     }
 
     @Override
@@ -42,9 +42,14 @@ public final class Pm2CycleStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(Pm2Apps.NAME, Pm2Apps.ECOSYSTEM, Pm2Apps.ENV,
+        return List.of(
+                Pm2Apps.NAME,
+                Pm2Apps.ECOSYSTEM,
+                Pm2Apps.ENV,
                 ParamSpec.optional("update_env", Type.BOOL, false, "--update-env: take the current environment"),
-                Pm2Cli.PM2, Pm2Cli.PM2_HOME, Pm2Cli.WAIT);
+                Pm2Cli.PM2,
+                Pm2Cli.PM2_HOME,
+                Pm2Cli.WAIT);
     }
 
     @Override
@@ -70,7 +75,9 @@ public final class Pm2CycleStep implements StepType {
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
             List<Pm2Process> before = pm2.list();
-            String file = args.has("ecosystem") ? context.resolve(args.string("ecosystem")).toString() : null;
+            String file = args.has("ecosystem")
+                    ? context.resolve(args.string("ecosystem")).toString()
+                    : null;
             List<String> argv = new ArrayList<>(List.of(action));
             argv.addAll(Pm2Apps.target(args, file));
             if (args.bool("update_env")) {
@@ -86,7 +93,8 @@ public final class Pm2CycleStep implements StepType {
                 return StepResult.failed(pm2.display(argv) + " changed no process: " + context.redact(r.lastLine()));
             }
             List<Pm2Process> now = new Pm2Wait(pm2, args.duration("wait")).online(names, Pm2Wait.byId(before), -1);
-            Map<String, Object> out = Pm2Apps.outputs(names, now, context.clock().millis());
+            Map<String, Object> out =
+                    Pm2Apps.outputs(names, now, context.clock().millis());
             return StepResult.ok(out);
         } catch (Pm2Cli.Pm2Failure e) {
             return StepResult.failed(e.getMessage());

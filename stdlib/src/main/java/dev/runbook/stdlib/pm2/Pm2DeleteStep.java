@@ -54,7 +54,9 @@ public final class Pm2DeleteStep implements StepType {
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
             List<Pm2Process> before = pm2.list();
-            String file = args.has("ecosystem") ? context.resolve(args.string("ecosystem")).toString() : null;
+            String file = args.has("ecosystem")
+                    ? context.resolve(args.string("ecosystem")).toString()
+                    : null;
             List<String> argv = new ArrayList<>(List.of("delete"));
             argv.addAll(Pm2Apps.target(args, file));
             ProcessResult r = pm2.action(argv);
@@ -67,7 +69,9 @@ public final class Pm2DeleteStep implements StepType {
             if (args.has("name")) {
                 names.add(args.string("name"));
             } else {
-                Pm2ListStep.names(before).stream().filter(n -> !left.contains(n)).forEach(names::add);
+                Pm2ListStep.names(before).stream()
+                        .filter(n -> !left.contains(n))
+                        .forEach(names::add);
             }
             new Pm2Wait(pm2, args.duration("wait")).gone(names);
             Map<String, Object> out = new LinkedHashMap<>();

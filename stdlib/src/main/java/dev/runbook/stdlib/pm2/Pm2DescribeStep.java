@@ -5,7 +5,6 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.ParamSpec;
-import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
@@ -58,13 +57,18 @@ public final class Pm2DescribeStep implements StepType {
         String name = args.string("name");
         try {
             List<Pm2Process> all = new Pm2Cli(args, context).list();
-            List<Pm2Process> mine = all.stream().filter(p -> p.name().equals(name)).toList();
+            List<Pm2Process> mine =
+                    all.stream().filter(p -> p.name().equals(name)).toList();
             if (mine.isEmpty()) {
                 return StepResult.failed("pm2 has no app named " + name + " (known: "
                         + String.join(", ", Pm2ListStep.names(all)) + "; check pm2_home / PM2_HOME)");
             }
             long now = context.clock().millis();
-            String status = mine.stream().filter(p -> !p.online()).map(Pm2Process::status).findFirst().orElse("online");
+            String status = mine.stream()
+                    .filter(p -> !p.online())
+                    .map(Pm2Process::status)
+                    .findFirst()
+                    .orElse("online");
             List<Object> pids = new ArrayList<>();
             mine.forEach(p -> pids.add(p.pid()));
             Map<String, Object> out = new LinkedHashMap<>();
@@ -72,7 +76,9 @@ public final class Pm2DescribeStep implements StepType {
             out.put("pid", mine.get(0).pid());
             out.put("pids", pids);
             out.put("restarts", mine.stream().mapToLong(Pm2Process::restarts).sum());
-            out.put("uptime", mine.stream().mapToLong(p -> p.uptimeSeconds(now)).min().orElse(0));
+            out.put(
+                    "uptime",
+                    mine.stream().mapToLong(p -> p.uptimeSeconds(now)).min().orElse(0));
             out.put("instances", (long) mine.size());
             out.put("version", mine.get(0).version());
             return StepResult.ok(out);

@@ -5,7 +5,6 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.ParamSpec;
-import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
@@ -41,7 +40,8 @@ public final class Pm2ListStep implements StepType {
         return List.of(
                 OutputSpec.of("names", Type.LIST, "the app names, each once, in pm2's order"),
                 OutputSpec.of("processes", Type.LIST, "maps {name, pm_id, pid, status, restarts, uptime, mode}"),
-                OutputSpec.of("all_online", Type.BOOL, "true when every process is online (and there is at least one)"));
+                OutputSpec.of(
+                        "all_online", Type.BOOL, "true when every process is online (and there is at least one)"));
     }
 
     @Override

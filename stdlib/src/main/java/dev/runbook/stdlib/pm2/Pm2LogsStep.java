@@ -5,7 +5,6 @@ import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.ParamSpec;
-import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
@@ -36,9 +35,11 @@ public final class Pm2LogsStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("name", Type.STRING, "the app name"),
+        return List.of(
+                ParamSpec.required("name", Type.STRING, "the app name"),
                 ParamSpec.optional("lines", Type.INT, 50L, "how many lines of each log file"),
-                Pm2Cli.PM2, Pm2Cli.PM2_HOME);
+                Pm2Cli.PM2,
+                Pm2Cli.PM2_HOME);
     }
 
     @Override

@@ -7,8 +7,17 @@ import java.util.Map;
  * One process from {@code pm2 jlist}, keeping only the fields we use. pm2_env also holds the app's whole
  * environment (secrets included), which is deliberately dropped here.
  */
-record Pm2Process(String name, long pmId, long pid, String status, long restarts, long startedAtMillis,
-                  String version, String execMode, String outLog, String errLog) {
+record Pm2Process(
+        String name,
+        long pmId,
+        long pid,
+        String status,
+        long restarts,
+        long startedAtMillis,
+        String version,
+        String execMode,
+        String outLog,
+        String errLog) {
 
     @SuppressWarnings("unchecked")
     static Pm2Process from(Map<String, Object> item) {

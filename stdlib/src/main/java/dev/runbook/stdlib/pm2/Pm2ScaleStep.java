@@ -10,7 +10,6 @@ import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +32,12 @@ public final class Pm2ScaleStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.required("name", Type.STRING, "the app name"),
+        return List.of(
+                ParamSpec.required("name", Type.STRING, "the app name"),
                 ParamSpec.required("instances", Type.INT, "how many processes it should have (at least 1)"),
-                Pm2Cli.PM2, Pm2Cli.PM2_HOME, Pm2Cli.WAIT);
+                Pm2Cli.PM2,
+                Pm2Cli.PM2_HOME,
+                Pm2Cli.WAIT);
     }
 
     @Override
@@ -61,8 +63,8 @@ public final class Pm2ScaleStep implements StepType {
     private StepResult scale(Args args, long target, StepContext context) throws InterruptedException {
         String name = args.string("name");
         if (target < 1) {
-            return StepResult.failed("pm2.scale: instances must be at least 1 (got " + target
-                    + "); use pm2.stop to stop the app");
+            return StepResult.failed(
+                    "pm2.scale: instances must be at least 1 (got " + target + "); use pm2.stop to stop the app");
         }
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
@@ -78,13 +80,14 @@ public final class Pm2ScaleStep implements StepType {
                 List<String> argv = List.of("scale", name, String.valueOf(target));
                 ProcessResult r = pm2.action(argv);
                 if (!r.ok()) {
-                    return StepResult.failed(pm2.display(argv) + " failed (exit " + r.exitCode() + "): "
-                            + context.redact(r.lastLine()));
+                    return StepResult.failed(
+                            pm2.display(argv) + " failed (exit " + r.exitCode() + "): " + context.redact(r.lastLine()));
                 }
                 now = new Pm2Wait(pm2, args.duration("wait"))
                         .online(List.of(name), Pm2Wait.byId(before), (int) target, false);
             }
-            Map<String, Object> out = Pm2Apps.outputs(List.of(name), now, context.clock().millis());
+            Map<String, Object> out =
+                    Pm2Apps.outputs(List.of(name), now, context.clock().millis());
             out.put("previous", previous);
             out.put("instances", (long) now.size());
             out.put("changed", previous != target);

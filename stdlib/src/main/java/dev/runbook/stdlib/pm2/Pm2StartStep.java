@@ -35,9 +35,13 @@ public final class Pm2StartStep implements StepType {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.optional("script", Type.STRING, null, "the script to start; give it or ecosystem"),
-                Pm2Apps.ECOSYSTEM, Pm2Apps.NAME, Pm2Apps.ENV,
+                Pm2Apps.ECOSYSTEM,
+                Pm2Apps.NAME,
+                Pm2Apps.ENV,
                 ParamSpec.optional("instances", Type.INT, null, "-i: number of instances (cluster mode)"),
-                Pm2Cli.PM2, Pm2Cli.PM2_HOME, Pm2Cli.WAIT);
+                Pm2Cli.PM2,
+                Pm2Cli.PM2_HOME,
+                Pm2Cli.WAIT);
     }
 
     @Override
@@ -73,26 +77,29 @@ public final class Pm2StartStep implements StepType {
                     argv.addAll(List.of("--name", args.string("name")));
                 }
             } else {
-                argv.addAll(Pm2Apps.target(args, context.resolve(args.string("ecosystem")).toString()));
+                argv.addAll(Pm2Apps.target(
+                        args, context.resolve(args.string("ecosystem")).toString()));
             }
             if (args.has("instances")) {
                 argv.addAll(List.of("-i", String.valueOf(args.integer("instances"))));
             }
             ProcessResult r = pm2.action(argv);
             if (!r.ok()) {
-                return StepResult.failed(pm2.display(argv) + " failed (exit " + r.exitCode() + "): "
-                        + context.redact(r.lastLine()));
+                return StepResult.failed(
+                        pm2.display(argv) + " failed (exit " + r.exitCode() + "): " + context.redact(r.lastLine()));
             }
             List<String> names = Pm2Apps.names(args, before, pm2.list());
             if (names.isEmpty()) {
                 return StepResult.failed(pm2.display(argv) + " started nothing: " + context.redact(r.lastLine()));
             }
             List<Pm2Process> now = new Pm2Wait(pm2, args.duration("wait")).online(names, Pm2Wait.byId(before), -1);
-            Map<String, Object> out = Pm2Apps.outputs(names, now, context.clock().millis());
+            Map<String, Object> out =
+                    Pm2Apps.outputs(names, now, context.clock().millis());
             List<Object> created = new ArrayList<>();
             List<Object> wasOnline = new ArrayList<>();
             for (String n : names) {
-                List<Pm2Process> old = before.stream().filter(p -> p.name().equals(n)).toList();
+                List<Pm2Process> old =
+                        before.stream().filter(p -> p.name().equals(n)).toList();
                 if (old.isEmpty()) {
                     created.add(n);
                 } else if (old.stream().allMatch(Pm2Process::online)) {

@@ -1,6 +1,5 @@
 package dev.runbook.stdlib.pm2;
 
-import dev.runbook.model.Type;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
 import dev.runbook.spi.OutputSpec;
@@ -10,7 +9,6 @@ import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +53,9 @@ public final class Pm2StopStep implements StepType {
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
             List<Pm2Process> before = pm2.list();
-            String file = args.has("ecosystem") ? context.resolve(args.string("ecosystem")).toString() : null;
+            String file = args.has("ecosystem")
+                    ? context.resolve(args.string("ecosystem")).toString()
+                    : null;
             List<String> argv = new ArrayList<>(List.of("stop"));
             argv.addAll(Pm2Apps.target(args, file));
             ProcessResult r = pm2.action(argv);

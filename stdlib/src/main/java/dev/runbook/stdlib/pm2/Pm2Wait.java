@@ -104,7 +104,8 @@ final class Pm2Wait {
             Pm2Process old = before.get(p.pmId());
             long restarts = p.restarts() - (old == null ? 0 : old.restarts());
             if ("errored".equals(p.status()) || restarts > CRASH_LOOP_RESTARTS) {
-                String why = "errored".equals(p.status()) ? "errored (pm2 gave up restarting it)"
+                String why = "errored".equals(p.status())
+                        ? "errored (pm2 gave up restarting it)"
                         : "in a crash loop (restarted " + restarts + " times since the action)";
                 throw new Pm2Cli.Pm2Failure(p.name() + " is " + why + ": " + states(now) + errTail(List.of(p))
                         + " (check `pm2 logs " + names.get(0) + "` and the app's configuration)");
@@ -153,7 +154,11 @@ final class Pm2Wait {
             seen.add(p.errLog());
             String tail = pm2.tail(p.errLog(), 5).strip();
             if (!tail.isEmpty()) {
-                out.append("; last lines of ").append(p.errLog()).append(":\n").append(tail).append('\n');
+                out.append("; last lines of ")
+                        .append(p.errLog())
+                        .append(":\n")
+                        .append(tail)
+                        .append('\n');
             }
         }
         return out.toString();

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /** {@code systemctl <verb> <unit>}, then the unit's state checked against what the verb promises. */
 final class ServiceAction {
-    private ServiceAction() {
-    }
+    private ServiceAction() {}
 
-    static StepResult run(String verb, boolean expectActive, Args args, StepContext context) throws InterruptedException {
+    static StepResult run(String verb, boolean expectActive, Args args, StepContext context)
+            throws InterruptedException {
         Systemctl systemctl = new Systemctl(args, context);
         String unit = args.string("name");
         try {
@@ -24,9 +24,12 @@ final class ServiceAction {
             }
             Map<String, Object> state = systemctl.state(unit);
             if (!state.get("active").equals(expectActive)) {
-                return StepResult.failed("after systemctl " + verb + " " + unit + " the unit is " + state.get("state")
-                        + " (" + state.get("sub_state") + "), expected " + (expectActive ? "active" : "inactive")
-                        + " (check `journalctl -u " + unit + "`)", state);
+                return StepResult.failed(
+                        "after systemctl " + verb + " " + unit + " the unit is " + state.get("state")
+                                + " (" + state.get("sub_state") + "), expected "
+                                + (expectActive ? "active" : "inactive")
+                                + " (check `journalctl -u " + unit + "`)",
+                        state);
             }
             return StepResult.ok(state);
         } catch (IOException e) {

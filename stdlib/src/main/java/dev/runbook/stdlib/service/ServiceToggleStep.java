@@ -40,7 +40,8 @@ public final class ServiceToggleStep implements StepType {
 
     @Override
     public String summary() {
-        return "systemctl " + action() + " a unit and check it is " + state() + "; undo " + (start ? "stops" : "starts") + " it";
+        return "systemctl " + action() + " a unit and check it is " + state() + "; undo " + (start ? "stops" : "starts")
+                + " it";
     }
 
     @Override

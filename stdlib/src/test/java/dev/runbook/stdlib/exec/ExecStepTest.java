@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runbook.spi.StepResult;
 import dev.runbook.model.Unknown;
+import dev.runbook.spi.StepResult;
 import dev.runbook.stdlib.StepArgs;
 import dev.runbook.testing.TestContext;
 import java.io.IOException;
@@ -51,11 +51,17 @@ class ExecStepTest {
     @Test
     void passesEnvCwdAndStdin() throws Exception {
         Files.createDirectory(dir.resolve("sub"));
-        StepResult result = run(Map.of(
-                "argv", List.of("bash", "-c", "echo \"$GREETING\"; pwd; cat"),
-                "env", Map.of("GREETING", "hello"),
-                "cwd", "sub",
-                "stdin", "from stdin"), new TestContext(dir));
+        StepResult result = run(
+                Map.of(
+                        "argv",
+                        List.of("bash", "-c", "echo \"$GREETING\"; pwd; cat"),
+                        "env",
+                        Map.of("GREETING", "hello"),
+                        "cwd",
+                        "sub",
+                        "stdin",
+                        "from stdin"),
+                new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         String expected = "hello\n" + dir.resolve("sub").toRealPath() + "\nfrom stdin\n";
@@ -64,7 +70,8 @@ class ExecStepTest {
 
     @Test
     void failureQuotesExitCodeAndLastStderrLine() throws Exception {
-        StepResult result = run(Map.of("argv", List.of("bash", "-c", "echo first >&2; echo 'disk full' >&2; exit 3")),
+        StepResult result = run(
+                Map.of("argv", List.of("bash", "-c", "echo first >&2; echo 'disk full' >&2; exit 3")),
                 new TestContext(dir));
 
         assertFalse(result.isOk());
@@ -75,8 +82,8 @@ class ExecStepTest {
 
     @Test
     void okCodesWidenSuccess() throws Exception {
-        StepResult result = run(Map.of("argv", List.of("bash", "-c", "exit 1"), "ok_codes", List.of(0L, 1L)),
-                new TestContext(dir));
+        StepResult result =
+                run(Map.of("argv", List.of("bash", "-c", "exit 1"), "ok_codes", List.of(0L, 1L)), new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         assertEquals(1L, result.outputs().get("exit_code"));
@@ -102,8 +109,8 @@ class ExecStepTest {
     @Test
     void secretsAreMaskedInOutputsAndMessages() throws Exception {
         TestContext context = new TestContext(dir, System.getenv(), List.of("hunter2"));
-        StepResult result = run(Map.of("argv", List.of("bash", "-c", "echo pw=hunter2; echo bad hunter2 >&2; exit 1")),
-                context);
+        StepResult result =
+                run(Map.of("argv", List.of("bash", "-c", "echo pw=hunter2; echo bad hunter2 >&2; exit 1")), context);
 
         assertEquals("pw=********\n", result.outputs().get("stdout"));
         assertFalse(result.message().contains("hunter2"), result.message());
@@ -114,8 +121,9 @@ class ExecStepTest {
     void timeoutKillsTheWholeTreeEvenAChildIgnoringTerm() throws Exception {
         Path pids = dir.resolve("pids");
         String script = "trap '' TERM; sleep 30 & echo $! >> pids; echo $$ >> pids; wait";
-        StepResult result = run(Map.of("argv", List.of("bash", "-c", script), "timeout", Duration.ofSeconds(1),
-                "cwd", "."), new TestContext(dir));
+        StepResult result = run(
+                Map.of("argv", List.of("bash", "-c", script), "timeout", Duration.ofSeconds(1), "cwd", "."),
+                new TestContext(dir));
 
         assertFalse(result.isOk());
         assertTrue(result.message().contains("timed out after 1s"), result.message());
@@ -129,9 +137,11 @@ class ExecStepTest {
 
     @Test
     void describeNamesTheCommandAndShowsUnknowns() {
-        String line = exec.describe(StepArgs.of(exec, Map.of(
-                "argv", List.of("git", "checkout", new Unknown("steps.pick.tag")),
-                "timeout", Duration.ofSeconds(30))));
+        String line = exec.describe(StepArgs.of(
+                exec,
+                Map.of(
+                        "argv", List.of("git", "checkout", new Unknown("steps.pick.tag")),
+                        "timeout", Duration.ofSeconds(30))));
 
         assertEquals("run `git checkout <steps.pick.tag>`, timeout 30s", line);
     }

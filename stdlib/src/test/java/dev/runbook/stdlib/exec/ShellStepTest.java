@@ -22,7 +22,8 @@ class ShellStepTest {
     @Test
     void runsPipesAndRedirectionsInTheRunbookDirectory() throws Exception {
         Files.writeString(dir.resolve("app.log"), "ok\nERROR one\nok\nERROR two\n");
-        StepResult result = shell.execute(StepArgs.of(shell, Map.of("script", "grep ERROR app.log | wc -l > count; cat count", "cwd", ".")),
+        StepResult result = shell.execute(
+                StepArgs.of(shell, Map.of("script", "grep ERROR app.log | wc -l > count; cat count", "cwd", ".")),
                 new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
@@ -31,8 +32,8 @@ class ShellStepTest {
 
     @Test
     void failsWithTheScriptsExitCode() throws Exception {
-        StepResult result = shell.execute(StepArgs.of(shell, Map.of("script", "echo 'pm2 not found' >&2; exit 127")),
-                new TestContext(dir));
+        StepResult result = shell.execute(
+                StepArgs.of(shell, Map.of("script", "echo 'pm2 not found' >&2; exit 127")), new TestContext(dir));
 
         assertFalse(result.isOk());
         assertTrue(result.message().contains("exited with code 127"), result.message());
@@ -41,8 +42,8 @@ class ShellStepTest {
 
     @Test
     void anotherShellMayBeChosen() throws Exception {
-        StepResult result = shell.execute(StepArgs.of(shell, Map.of("script", "echo $0", "shell", "sh")),
-                new TestContext(dir));
+        StepResult result =
+                shell.execute(StepArgs.of(shell, Map.of("script", "echo $0", "shell", "sh")), new TestContext(dir));
 
         assertEquals("sh\n", result.outputs().get("stdout"));
     }

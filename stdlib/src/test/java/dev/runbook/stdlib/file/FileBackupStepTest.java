@@ -31,11 +31,12 @@ class FileBackupStepTest {
         assertTrue(result.isOk(), result.message());
         Path copy = Path.of((String) result.outputs().get("backup"));
         assertEquals(dir, copy.getParent());
-        assertTrue(copy.getFileName().toString().matches("\\.env\\.production\\.backup\\.\\d{8}_\\d{6}"),
-                copy.toString());
+        assertTrue(
+                copy.getFileName().toString().matches("\\.env\\.production\\.backup\\.\\d{8}_\\d{6}"), copy.toString());
         assertEquals("PORT=3001\n", Files.readString(copy));
         assertEquals(10L, result.outputs().get("bytes"));
-        assertEquals(FileOps.sha256(dir.resolve(".env.production")), result.outputs().get("sha256"));
+        assertEquals(
+                FileOps.sha256(dir.resolve(".env.production")), result.outputs().get("sha256"));
         assertEquals(64, ((String) result.outputs().get("sha256")).length());
     }
 
@@ -45,7 +46,8 @@ class FileBackupStepTest {
         Files.createDirectory(dir.resolve("backups"));
         StepResult result = run(Map.of("path", "app.conf", "dir", "backups", "suffix", ".bak"));
 
-        assertEquals(dir.resolve("backups/app.conf.bak").toString(), result.outputs().get("backup"));
+        assertEquals(
+                dir.resolve("backups/app.conf.bak").toString(), result.outputs().get("backup"));
         assertTrue(Files.exists(dir.resolve("backups/app.conf.bak")));
     }
 

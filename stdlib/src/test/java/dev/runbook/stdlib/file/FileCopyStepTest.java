@@ -44,8 +44,8 @@ class FileCopyStepTest {
         assertNull(result.outputs().get("previous"));
         assertEquals(List.of("a.conf", "b.conf"), names(), "no temp files left");
 
-        StepResult undo = copy.undo(StepArgs.of(copy, Map.of("from", "a.conf", "to", "b.conf")), result.outputs(),
-                new TestContext(dir));
+        StepResult undo = copy.undo(
+                StepArgs.of(copy, Map.of("from", "a.conf", "to", "b.conf")), result.outputs(), new TestContext(dir));
         assertTrue(undo.isOk(), undo.message());
         assertFalse(Files.exists(dir.resolve("b.conf")));
     }
@@ -101,8 +101,13 @@ class FileCopyStepTest {
     @Test
     void undoFailsClearlyWhenTheKeptCopyIsGone() throws Exception {
         Files.writeString(dir.resolve("b.conf"), "new");
-        StepResult undo = copy.undo(StepArgs.of(copy, Map.of("from", "a", "to", "b.conf")),
-                Map.of("to", dir.resolve("b.conf").toString(), "previous", dir.resolve("b.conf.kept").toString()),
+        StepResult undo = copy.undo(
+                StepArgs.of(copy, Map.of("from", "a", "to", "b.conf")),
+                Map.of(
+                        "to",
+                        dir.resolve("b.conf").toString(),
+                        "previous",
+                        dir.resolve("b.conf.kept").toString()),
                 new TestContext(dir));
 
         assertFalse(undo.isOk());

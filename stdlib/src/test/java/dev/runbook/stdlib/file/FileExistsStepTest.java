@@ -33,7 +33,8 @@ class FileExistsStepTest {
         StepResult result = run(".env.production");
 
         assertTrue(result.isOk(), result.message());
-        assertEquals(Map.of("exists", true, "size", 10L, "modified", "2024-01-15T14:30:00Z", "is_dir", false),
+        assertEquals(
+                Map.of("exists", true, "size", 10L, "modified", "2024-01-15T14:30:00Z", "is_dir", false),
                 result.outputs());
     }
 

@@ -29,8 +29,10 @@ class FileRestoreStepTest {
 
         assertTrue(result.isOk(), result.message());
         assertEquals("PORT=3001\n", Files.readString(dir.resolve(".env.production")));
-        assertEquals(FileOps.sha256(dir.resolve(".env.production")), result.outputs().get("sha256"));
-        assertEquals("BROKEN=1\n", Files.readString(Path.of((String) result.outputs().get("previous"))));
+        assertEquals(
+                FileOps.sha256(dir.resolve(".env.production")), result.outputs().get("sha256"));
+        assertEquals(
+                "BROKEN=1\n", Files.readString(Path.of((String) result.outputs().get("previous"))));
 
         StepResult undo = restore.undo(StepArgs.of(restore, args), result.outputs(), new TestContext(dir));
         assertTrue(undo.isOk(), undo.message());
@@ -40,8 +42,8 @@ class FileRestoreStepTest {
     @Test
     void restoringOverNothingRecordsNoPrevious() throws Exception {
         Files.writeString(dir.resolve("app.bak"), "x");
-        StepResult result = restore.execute(StepArgs.of(restore, Map.of("from", "app.bak", "to", "app.conf")),
-                new TestContext(dir));
+        StepResult result = restore.execute(
+                StepArgs.of(restore, Map.of("from", "app.bak", "to", "app.conf")), new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         assertNull(result.outputs().get("previous"));
@@ -51,12 +53,12 @@ class FileRestoreStepTest {
     @Test
     void aMissingBackupFailsBeforeTouchingTheTarget() throws Exception {
         Files.writeString(dir.resolve("app.conf"), "current");
-        StepResult result = restore.execute(StepArgs.of(restore, Map.of("from", "app.conf.bak", "to", "app.conf")),
-                new TestContext(dir));
+        StepResult result = restore.execute(
+                StepArgs.of(restore, Map.of("from", "app.conf.bak", "to", "app.conf")), new TestContext(dir));
 
         assertFalse(result.isOk());
-        assertTrue(result.message().startsWith("backup " + dir.resolve("app.conf.bak") + " is missing"),
-                result.message());
+        assertTrue(
+                result.message().startsWith("backup " + dir.resolve("app.conf.bak") + " is missing"), result.message());
         assertEquals("current", Files.readString(dir.resolve("app.conf")));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "nothing kept or written");

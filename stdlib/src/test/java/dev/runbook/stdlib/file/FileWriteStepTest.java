@@ -78,7 +78,8 @@ class FileWriteStepTest {
         StepResult result = run(Map.of("path", "no/such/dir/x", "content", "y"));
 
         assertFalse(result.isOk());
-        assertTrue(result.message().startsWith("directory " + dir.resolve("no/such/dir") + " does not exist"),
+        assertTrue(
+                result.message().startsWith("directory " + dir.resolve("no/such/dir") + " does not exist"),
                 result.message());
     }
 }

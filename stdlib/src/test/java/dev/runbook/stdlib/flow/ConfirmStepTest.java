@@ -31,8 +31,8 @@ class ConfirmStepTest {
 
     @Test
     void refusalFails() throws Exception {
-        StepResult result = confirm.execute(StepArgs.of(confirm, Map.of("message", "Drop database app?")),
-                new TestContext(dir).refusing());
+        StepResult result = confirm.execute(
+                StepArgs.of(confirm, Map.of("message", "Drop database app?")), new TestContext(dir).refusing());
 
         assertFalse(result.isOk());
         assertEquals("refused by the operator: Drop database app?", result.message());

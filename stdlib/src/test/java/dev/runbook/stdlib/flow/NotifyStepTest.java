@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NotifyStepTest {
-    private static final String ALERT = "System: Cryptique RAG Backend\nReason: health check failed\n"
-            + "Rollback Target: v1.4.1";
+    private static final String ALERT =
+            "System: Cryptique RAG Backend\nReason: health check failed\n" + "Rollback Target: v1.4.1";
 
     private final NotifyStep notify = new NotifyStep();
     private LoopbackHttp server;
@@ -48,8 +48,13 @@ class NotifyStepTest {
 
         assertTrue(result.isOk(), result.message());
         assertEquals("stdout", result.outputs().get("delivered_to"));
-        assertEquals(List.of("[HIGH] ROLLBACK IN PROGRESS", "System: Cryptique RAG Backend",
-                "Reason: health check failed", "Rollback Target: v1.4.1"), context.lines());
+        assertEquals(
+                List.of(
+                        "[HIGH] ROLLBACK IN PROGRESS",
+                        "System: Cryptique RAG Backend",
+                        "Reason: health check failed",
+                        "Rollback Target: v1.4.1"),
+                context.lines());
     }
 
     @Test
@@ -75,13 +80,25 @@ class NotifyStepTest {
 
     @Test
     void postsJsonToAWebhook() throws Exception {
-        StepResult result = run(Map.of("message", "We expect to have this resolved within 30 minutes.",
-                "title", "Service \"degraded\"", "to", server.url("/echo")), new TestContext(dir));
+        StepResult result = run(
+                Map.of(
+                        "message",
+                        "We expect to have this resolved within 30 minutes.",
+                        "title",
+                        "Service \"degraded\"",
+                        "to",
+                        server.url("/echo")),
+                new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         assertEquals(server.url("/echo"), result.outputs().get("delivered_to"));
-        assertEquals(List.of(new LoopbackHttp.Received("POST", "/echo", "application/json",
-                "{\"title\":\"Service \\\"degraded\\\"\",\"text\":\"We expect to have this resolved within 30 minutes.\"}")),
+        assertEquals(
+                List.of(
+                        new LoopbackHttp.Received(
+                                "POST",
+                                "/echo",
+                                "application/json",
+                                "{\"title\":\"Service \\\"degraded\\\"\",\"text\":\"We expect to have this resolved within 30 minutes.\"}")),
                 server.received());
     }
 
@@ -90,7 +107,9 @@ class NotifyStepTest {
         TestContext context = new TestContext(dir, Map.of(), List.of("tok3n"));
         run(Map.of("message", "uri mongodb://app:tok3n@db", "to", server.url("/echo")), context);
 
-        assertEquals("{\"text\":\"uri mongodb://app:********@db\"}", server.received().get(0).body());
+        assertEquals(
+                "{\"text\":\"uri mongodb://app:********@db\"}",
+                server.received().get(0).body());
     }
 
     @Test
@@ -98,8 +117,10 @@ class NotifyStepTest {
         StepResult result = run(Map.of("message", "x", "to", server.url("/error")), new TestContext(dir));
 
         assertFalse(result.isOk());
-        assertEquals("webhook " + server.url("/error") + " answered 500: database down retry later;"
-                + " the notification was not delivered", result.message());
+        assertEquals(
+                "webhook " + server.url("/error") + " answered 500: database down retry later;"
+                        + " the notification was not delivered",
+                result.message());
     }
 
     @Test
@@ -120,7 +141,8 @@ class NotifyStepTest {
 
     @Test
     void describeNamesDestinationAndTitle() {
-        assertEquals("notify stdout: System: Cryptique RAG Backend ...",
+        assertEquals(
+                "notify stdout: System: Cryptique RAG Backend ...",
                 notify.describe(StepArgs.of(notify, Map.of("message", ALERT))));
     }
 }

@@ -22,8 +22,8 @@ class WaitStepTest {
 
     @Test
     void waitsAtLeastTheDuration() throws Exception {
-        StepResult result = wait.execute(StepArgs.of(wait, Map.of("duration", Duration.ofMillis(30))),
-                new TestContext(dir));
+        StepResult result =
+                wait.execute(StepArgs.of(wait, Map.of("duration", Duration.ofMillis(30))), new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         assertTrue(((Duration) result.outputs().get("waited")).toMillis() >= 30);
@@ -31,8 +31,10 @@ class WaitStepTest {
 
     @Test
     void stopsWhenTheRunIsCancelled() {
-        StepResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                wait.execute(StepArgs.of(wait, Map.of("duration", Duration.ofHours(1))), new CancelledContext(dir)));
+        StepResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> wait.execute(
+                        StepArgs.of(wait, Map.of("duration", Duration.ofHours(1))), new CancelledContext(dir)));
 
         assertFalse(result.isOk());
         assertEquals("cancelled after 0s of 1h", result.message());

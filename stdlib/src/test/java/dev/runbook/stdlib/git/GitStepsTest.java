@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runbook.model.Unknown;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
-import dev.runbook.model.Unknown;
 import dev.runbook.testing.TestContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitStepsTest {
     @TempDir
     Path dir;
+
     Path repo;
     TestContext context;
 
@@ -145,7 +146,8 @@ class GitStepsTest {
         Map<String, Object> values = new HashMap<>(Map.of("repo", "/srv/app", "ref", "v1.0.0"));
         assertEquals("git checkout v1.0.0 in /srv/app (refuses a dirty tree)", step.describe(args(step, values)));
         values.put("ref", new Unknown("steps.head.commit"));
-        assertEquals("git checkout <steps.head.commit> in /srv/app (refuses a dirty tree)",
+        assertEquals(
+                "git checkout <steps.head.commit> in /srv/app (refuses a dirty tree)",
                 step.describe(args(step, values)));
     }
 
@@ -179,10 +181,21 @@ class GitStepsTest {
     }
 
     private String gitOut(String... argv) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=Test", "-c",
-                "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                "git",
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.com",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "tag.gpgsign=false"));
         cmd.addAll(List.of(argv));
-        Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("git " + String.join(" ", argv) + ": " + out);

@@ -39,8 +39,17 @@ class HttpCheckStepTest {
 
     @Test
     void passesWhenEverythingMatches() throws Exception {
-        StepResult result = run(Map.of("url", server.url("/json"), "contains", "\"status\":\"ok\"",
-                "json_path", "data.version", "equals", "1.4.2", "max_latency", Duration.ofSeconds(30)));
+        StepResult result = run(Map.of(
+                "url",
+                server.url("/json"),
+                "contains",
+                "\"status\":\"ok\"",
+                "json_path",
+                "data.version",
+                "equals",
+                "1.4.2",
+                "max_latency",
+                Duration.ofSeconds(30)));
 
         assertTrue(result.isOk(), result.message());
         assertEquals(true, result.outputs().get("ok"));
@@ -49,10 +58,16 @@ class HttpCheckStepTest {
 
     @Test
     void comparesNumbersBooleansAndListIndexes() throws Exception {
-        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "data.workers", "equals", 4.0)).isOk());
-        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "data.ready", "equals", true)).isOk());
-        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "items.0.name", "equals", "api")).isOk());
-        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "data.note")).isOk(), "null is present");
+        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "data.workers", "equals", 4.0))
+                .isOk());
+        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "data.ready", "equals", true))
+                .isOk());
+        assertTrue(run(Map.of("url", server.url("/json"), "json_path", "items.0.name", "equals", "api"))
+                .isOk());
+        assertTrue(
+                run(Map.of("url", server.url("/json"), "json_path", "data.note"))
+                        .isOk(),
+                "null is present");
     }
 
     @Test
@@ -61,8 +76,10 @@ class HttpCheckStepTest {
 
         assertFalse(result.isOk());
         assertEquals(false, result.outputs().get("ok"));
-        assertEquals("health check of " + server.url("/error") + " failed: status 500, expected 200: "
-                + "database down retry later; body does not contain \"healthy\"", result.message());
+        assertEquals(
+                "health check of " + server.url("/error") + " failed: status 500, expected 200: "
+                        + "database down retry later; body does not contain \"healthy\"",
+                result.message());
     }
 
     @Test
@@ -111,8 +128,17 @@ class HttpCheckStepTest {
 
     @Test
     void describeListsTheChecks() {
-        String line = check.describe(StepArgs.of(check, Map.of("url", "http://localhost:3001/health",
-                "json_path", "data.version", "equals", "1.4.2", "max_latency", Duration.ofMillis(500))));
+        String line = check.describe(StepArgs.of(
+                check,
+                Map.of(
+                        "url",
+                        "http://localhost:3001/health",
+                        "json_path",
+                        "data.version",
+                        "equals",
+                        "1.4.2",
+                        "max_latency",
+                        Duration.ofMillis(500))));
 
         assertEquals("GET http://localhost:3001/health, expect 200, data.version == 1.4.2, within 500ms", line);
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runbook.spi.StepResult;
 import dev.runbook.model.Unknown;
+import dev.runbook.spi.StepResult;
 import dev.runbook.stdlib.LoopbackHttp;
 import dev.runbook.stdlib.StepArgs;
 import dev.runbook.testing.TestContext;
@@ -77,7 +77,8 @@ class HttpGetStepTest {
 
         StepResult expecting = run(Map.of("url", server.url("/error"), "expect_status", 200L));
         assertFalse(expecting.isOk());
-        assertEquals("GET " + server.url("/error") + " returned 500, expected 200: database down retry later",
+        assertEquals(
+                "GET " + server.url("/error") + " returned 500, expected 200: database down retry later",
                 expecting.message());
         assertEquals(500L, expecting.outputs().get("status"));
     }
@@ -118,17 +119,19 @@ class HttpGetStepTest {
     @Test
     void sendsHeadersAndMasksSecretsInTheBody() throws Exception {
         TestContext context = new TestContext(dir, System.getenv(), List.of("healthy"));
-        StepResult result = get.execute(StepArgs.of(get, Map.of("url", server.url("/ok"),
-                "headers", Map.of("Authorization", "Bearer x"))), context);
+        StepResult result = get.execute(
+                StepArgs.of(get, Map.of("url", server.url("/ok"), "headers", Map.of("Authorization", "Bearer x"))),
+                context);
 
         assertEquals("********", result.outputs().get("body"));
     }
 
     @Test
     void describeNamesMethodUrlAndExpectation() {
-        assertEquals("GET http://localhost:3001/health, expect 200",
+        assertEquals(
+                "GET http://localhost:3001/health, expect 200",
                 get.describe(StepArgs.of(get, Map.of("url", "http://localhost:3001/health", "expect_status", 200L))));
-        assertEquals("GET <params.base_url>",
-                get.describe(StepArgs.of(get, Map.of("url", new Unknown("params.base_url")))));
+        assertEquals(
+                "GET <params.base_url>", get.describe(StepArgs.of(get, Map.of("url", new Unknown("params.base_url")))));
     }
 }

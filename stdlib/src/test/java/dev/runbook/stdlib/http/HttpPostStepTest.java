@@ -36,29 +36,44 @@ class HttpPostStepTest {
 
     @Test
     void sendsJsonWithItsContentType() throws Exception {
-        StepResult result = post.execute(StepArgs.of(post, Map.of("url", server.url("/echo"),
-                "json", Map.of("event", "rollback"), "expect_status", 201L)), new TestContext(dir));
+        StepResult result = post.execute(
+                StepArgs.of(
+                        post,
+                        Map.of("url", server.url("/echo"), "json", Map.of("event", "rollback"), "expect_status", 201L)),
+                new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
-        assertEquals(List.of(new LoopbackHttp.Received("POST", "/echo", "application/json", "{\"event\":\"rollback\"}")),
+        assertEquals(
+                List.of(new LoopbackHttp.Received("POST", "/echo", "application/json", "{\"event\":\"rollback\"}")),
                 server.received());
         assertEquals("got it", result.outputs().get("body"));
     }
 
     @Test
     void sendsATextBodyWithTheGivenHeaders() throws Exception {
-        StepResult result = post.execute(StepArgs.of(post, Map.of("url", server.url("/echo"), "body", "a=1",
-                "headers", Map.of("Content-Type", "application/x-www-form-urlencoded"))), new TestContext(dir));
+        StepResult result = post.execute(
+                StepArgs.of(
+                        post,
+                        Map.of(
+                                "url",
+                                server.url("/echo"),
+                                "body",
+                                "a=1",
+                                "headers",
+                                Map.of("Content-Type", "application/x-www-form-urlencoded"))),
+                new TestContext(dir));
 
         assertTrue(result.isOk(), result.message());
         assertEquals("a=1", server.received().get(0).body());
-        assertEquals("application/x-www-form-urlencoded", server.received().get(0).contentType());
+        assertEquals(
+                "application/x-www-form-urlencoded", server.received().get(0).contentType());
     }
 
     @Test
     void anUnexpectedStatusFails() throws Exception {
-        StepResult result = post.execute(StepArgs.of(post, Map.of("url", server.url("/echo"), "body", "x",
-                "expect_status", 200L)), new TestContext(dir));
+        StepResult result = post.execute(
+                StepArgs.of(post, Map.of("url", server.url("/echo"), "body", "x", "expect_status", 200L)),
+                new TestContext(dir));
 
         assertFalse(result.isOk());
         assertTrue(result.message().contains("returned 201, expected 200"), result.message());
@@ -67,7 +82,8 @@ class HttpPostStepTest {
     @Test
     void isExternalAndDescribesItsBody() {
         assertEquals(Effect.EXTERNAL, post.effect());
-        assertEquals("POST http://hooks/x with a JSON body",
+        assertEquals(
+                "POST http://hooks/x with a JSON body",
                 post.describe(StepArgs.of(post, Map.of("url", "http://hooks/x", "json", Map.of()))));
     }
 }

@@ -34,12 +34,19 @@ class MongoDumpFormatTest {
     void archiveChecksumsOfTheFixturesVerify() throws Exception {
         DumpInventory inv = DumpScanner.scan(fixture("test.bar.archive"), null, null, null, null);
         assertTrue(inv.archive());
-        assertEquals(List.of("test.bar:1", "admin.system.version:1"),
-                inv.collections().stream().map(c -> c.namespace() + ":" + c.documents()).toList());
+        assertEquals(
+                List.of("test.bar:1", "admin.system.version:1"),
+                inv.collections().stream()
+                        .map(c -> c.namespace() + ":" + c.documents())
+                        .toList());
         DumpInventory oplog = DumpScanner.scan(fixture("dump-w-oplog.archive"), null, null, null, null);
-        assertEquals(List.of("test.foo:25", "admin.system.version:1"),
-                oplog.collections().stream().map(c -> c.namespace() + ":" + c.documents()).toList());
-        assertTrue(oplog.skipped().stream().anyMatch(s -> s.contains("oplog with 18 entries")), oplog.skipped()::toString);
+        assertEquals(
+                List.of("test.foo:25", "admin.system.version:1"),
+                oplog.collections().stream()
+                        .map(c -> c.namespace() + ":" + c.documents())
+                        .toList());
+        assertTrue(
+                oplog.skipped().stream().anyMatch(s -> s.contains("oplog with 18 entries")), oplog.skipped()::toString);
     }
 
     @Test
@@ -53,8 +60,8 @@ class MongoDumpFormatTest {
 
     @Test
     void longNamesAreTruncatedAsMongodumpDoes() {
-        String longName = "aVery" + "Very".repeat(43)
-                + "LongCollectionNameConsistingOfExactlyTwoHundredAndFortySevenCharacters";
+        String longName =
+                "aVery" + "Very".repeat(43) + "LongCollectionNameConsistingOfExactlyTwoHundredAndFortySevenCharacters";
         String base = CollectionNames.fileBase(longName);
         assertEquals(238, base.length());
         assertTrue(base.endsWith("%24xFO0VquRn7cg3QooSZD5sglTddU"), base);
@@ -65,11 +72,13 @@ class MongoDumpFormatTest {
     @Test
     void metadataInEveryFlavour() throws Exception {
         CollectionMetadata legacy = CollectionMetadata.parse(
-                "{\"options\":{},\"indexes\":[{\"v\":1,\"key\":{\"_id\":1},\"name\":\"_id_\",\"ns\":\"db1.c1\"}]}", "t");
+                "{\"options\":{},\"indexes\":[{\"v\":1,\"key\":{\"_id\":1},\"name\":\"_id_\",\"ns\":\"db1.c1\"}]}",
+                "t");
         assertEquals(1, legacy.indexes().size());
         CollectionMetadata canonical = CollectionMetadata.parse(
                 "{\"indexes\":[{\"v\":{\"$numberInt\":\"2\"},\"key\":{\"f\":{\"$numberDouble\":\"1.0\"}},\"name\":\"f_1\"}],"
-                        + "\"uuid\":\"0679db720f4944de90ae27472664e94a\",\"collectionName\":\"foo\"}", "t");
+                        + "\"uuid\":\"0679db720f4944de90ae27472664e94a\",\"collectionName\":\"foo\"}",
+                "t");
         assertTrue(canonical.indexes().get(0).getDocument("key").get("f").isDouble());
         assertEquals("foo", canonical.collectionName());
         CollectionMetadata shell = CollectionMetadata.parse(
@@ -84,8 +93,11 @@ class MongoDumpFormatTest {
 
     @Test
     void namespaceRulesMatchLikeMongorestore() {
-        NamespaceRules rules = new NamespaceRules(List.of("db1.*", "db2.c\\*"), List.of("db1.skip*"),
-                List.of("db1.*", "db1.special.*"), List.of("new.*", "other.sp_*"));
+        NamespaceRules rules = new NamespaceRules(
+                List.of("db1.*", "db2.c\\*"),
+                List.of("db1.skip*"),
+                List.of("db1.*", "db1.special.*"),
+                List.of("new.*", "other.sp_*"));
         assertTrue(rules.selects("db1.a.b"));
         assertTrue(rules.selects("db2.c*"));
         assertFalse(rules.selects("db2.cx"));
@@ -93,16 +105,18 @@ class MongoDumpFormatTest {
         assertEquals(Optional.of("other.sp_x"), rules.rename("db1.special.x"));
         assertEquals(Optional.of("new.c1"), rules.rename("db1.c1"));
         assertEquals(Optional.empty(), rules.rename("db3.c1"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new NamespaceRules(List.of(), List.of(), List.of("a.*"), List.of("b.c")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new NamespaceRules(List.of(), List.of(), List.of("a.*"), List.of()));
     }
 
     @Test
     void metadataOfAnIndexSpecMustHaveAKey() {
-        assertThrows(DumpFormatException.class,
-                () -> CollectionMetadata.parse("{\"indexes\":[{\"name\":\"x\"}]}", "t"));
+        assertThrows(
+                DumpFormatException.class, () -> CollectionMetadata.parse("{\"indexes\":[{\"name\":\"x\"}]}", "t"));
         assertEquals(BsonDocument.parse("{}"), CollectionMetadata.NONE.options());
     }
 }

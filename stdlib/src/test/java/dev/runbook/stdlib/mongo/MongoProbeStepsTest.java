@@ -65,8 +65,8 @@ class MongoProbeStepsTest {
         assertEquals(3L, r.outputs().get("total"));
         StepResult noDb = counts.execute(args(counts, map("uri", MONGO.uri())), new TestContext(work));
         assertFalse(noDb.isOk());
-        StepResult estimated = counts.execute(args(counts, map("uri", MONGO.uri(), "db", "app", "exact", false)),
-                new TestContext(work));
+        StepResult estimated = counts.execute(
+                args(counts, map("uri", MONGO.uri(), "db", "app", "exact", false)), new TestContext(work));
         assertEquals(3L, estimated.outputs().get("total"));
     }
 }

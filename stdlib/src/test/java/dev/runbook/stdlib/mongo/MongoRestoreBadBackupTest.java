@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,20 +42,26 @@ class MongoRestoreBadBackupTest {
     }
 
     private StepResult restore(Path from) throws InterruptedException {
-        return step.execute(args(step, map("uri", MONGO.uri(), "from", from.toString(), "drop", true)),
-                new TestContext(work));
+        return step.execute(
+                args(step, map("uri", MONGO.uri(), "from", from.toString(), "drop", true)), new TestContext(work));
     }
 
     private void assertUntouched() {
         assertEquals(List.of("db1", "test"), sorted(MONGO.client().listDatabaseNames()));
         for (String ns : List.of("test.ixtest", "test.bar", "db1.c1", "db1.c4")) {
             String[] parts = ns.split("\\.");
-            List<Document> docs = MONGO.client().getDatabase(parts[0]).getCollection(parts[1]).find()
+            List<Document> docs = MONGO.client()
+                    .getDatabase(parts[0])
+                    .getCollection(parts[1])
+                    .find()
                     .into(new ArrayList<>());
             assertEquals(List.of(new Document("_id", "precious").append("ns", ns)), docs, ns);
         }
-        assertEquals(List.of("c1", "c4"), sorted(MONGO.client().getDatabase("db1").listCollectionNames()));
-        assertEquals(List.of("bar", "ixtest"), sorted(MONGO.client().getDatabase("test").listCollectionNames()));
+        assertEquals(
+                List.of("c1", "c4"), sorted(MONGO.client().getDatabase("db1").listCollectionNames()));
+        assertEquals(
+                List.of("bar", "ixtest"),
+                sorted(MONGO.client().getDatabase("test").listCollectionNames()));
     }
 
     @Test
@@ -64,8 +69,7 @@ class MongoRestoreBadBackupTest {
         StepResult r = restore(fixture("bad-format.archive"));
         assertFalse(r.isOk());
         assertTrue(r.message().contains("nothing was dropped or written"), r.message());
-        assertTrue(r.message().contains("test.ixtest") && r.message().contains("not valid Extended JSON"),
-                r.message());
+        assertTrue(r.message().contains("test.ixtest") && r.message().contains("not valid Extended JSON"), r.message());
         assertUntouched();
     }
 
@@ -121,8 +125,19 @@ class MongoRestoreBadBackupTest {
 
     @Test
     void plainFileGivenAsArchiveIsRefused() throws Exception {
-        StepResult r = step.execute(args(step, map("uri", MONGO.uri(), "from",
-                fixture("testdirs/db1/c1.bson").toString(), "archive", true, "drop", true)), new TestContext(work));
+        StepResult r = step.execute(
+                args(
+                        step,
+                        map(
+                                "uri",
+                                MONGO.uri(),
+                                "from",
+                                fixture("testdirs/db1/c1.bson").toString(),
+                                "archive",
+                                true,
+                                "drop",
+                                true)),
+                new TestContext(work));
         assertFalse(r.isOk());
         assertTrue(r.message().contains("not a mongodump archive (bad magic number)"), r.message());
         assertUntouched();
@@ -151,5 +166,4 @@ class MongoRestoreBadBackupTest {
         out.sort(null);
         return out;
     }
-
 }

@@ -20,8 +20,7 @@ import org.bson.types.ObjectId;
  * {@code bench/mongo-restore/run.sh [documents]}.
  */
 public final class MongoRestoreBench {
-    private MongoRestoreBench() {
-    }
+    private MongoRestoreBench() {}
 
     public static void main(String[] argv) throws Exception {
         int n = argv.length > 0 ? Integer.parseInt(argv[0]) : 1_000_000;
@@ -29,8 +28,9 @@ public final class MongoRestoreBench {
         MongoServer server = new MongoServer(new MemoryBackend());
         String uri = server.bindAndGetConnectionString();
         try (MongoClient client = MongoClients.create(uri)) {
-            System.out.printf("documents: %,d  cores: %d  java: %s%n", n, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
+            System.out.printf(
+                    "documents: %,d  cores: %d  java: %s%n",
+                    n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             // warm-up of both paths on a tenth of the data, then the measured runs
             round(client, uri, work, n / 10, false);
             round(client, uri, work, n, true);
@@ -52,16 +52,19 @@ public final class MongoRestoreBench {
         Path out = work.resolve("dump-" + n);
         MongoDumpStep dump = new MongoDumpStep();
         long t1 = System.nanoTime();
-        StepResult dumped = dump.execute(MongoTestSupport.args(dump, MongoTestSupport.map("uri", uri, "db", "bench",
-                "out", out.toString())), new TestContext(work));
+        StepResult dumped = dump.execute(
+                MongoTestSupport.args(dump, MongoTestSupport.map("uri", uri, "db", "bench", "out", out.toString())),
+                new TestContext(work));
         double dumpSeconds = seconds(t1);
         check(dumped);
         client.getDatabase("bench").drop();
 
         MongoRestoreStep restore = new MongoRestoreStep();
         long t2 = System.nanoTime();
-        StepResult restored = restore.execute(MongoTestSupport.args(restore, MongoTestSupport.map("uri", uri,
-                "from", out.toString(), "db", "restored")), new TestContext(work));
+        StepResult restored = restore.execute(
+                MongoTestSupport.args(
+                        restore, MongoTestSupport.map("uri", uri, "from", out.toString(), "db", "restored")),
+                new TestContext(work));
         double restoreSeconds = seconds(t2);
         check(restored);
         if ((Long) restored.outputs().get("restored") != n) {
@@ -72,18 +75,24 @@ public final class MongoRestoreBench {
             double bareRate = n / bare;
             double restoreRate = n / restoreSeconds;
             System.out.printf("bare insertMany loop : %8.2f s  %,10.0f docs/s%n", bare, bareRate);
-            System.out.printf("mongo.restore        : %8.2f s  %,10.0f docs/s  (%.0f%% of bare; includes the full"
-                    + " validation pass)%n", restoreSeconds, restoreRate, 100 * restoreRate / bareRate);
-            System.out.printf("mongo.dump (for info): %8.2f s  %,10.0f docs/s, %,d bytes%n", dumpSeconds,
-                    n / dumpSeconds, Files.size(out.resolve("bench/base.bson")));
+            System.out.printf(
+                    "mongo.restore        : %8.2f s  %,10.0f docs/s  (%.0f%% of bare; includes the full"
+                            + " validation pass)%n",
+                    restoreSeconds, restoreRate, 100 * restoreRate / bareRate);
+            System.out.printf(
+                    "mongo.dump (for info): %8.2f s  %,10.0f docs/s, %,d bytes%n",
+                    dumpSeconds, n / dumpSeconds, Files.size(out.resolve("bench/base.bson")));
         }
     }
 
     private static List<Document> documents(int n) {
         List<Document> docs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            docs.add(new Document("_id", new ObjectId()).append("i", i).append("name", "doc-" + i)
-                    .append("score", i * 0.5).append("active", (i & 1) == 0));
+            docs.add(new Document("_id", new ObjectId())
+                    .append("i", i)
+                    .append("name", "doc-" + i)
+                    .append("score", i * 0.5)
+                    .append("active", (i & 1) == 0));
         }
         return docs;
     }

@@ -47,7 +47,8 @@ class MongoRestoreFixturesTest {
 
     private Map<String, BsonDocument> indexKeys(String db, String coll) {
         Map<String, BsonDocument> out = new TreeMap<>();
-        for (BsonDocument spec : MONGO.client().getDatabase(db).getCollection(coll).listIndexes(BsonDocument.class)) {
+        for (BsonDocument spec :
+                MONGO.client().getDatabase(db).getCollection(coll).listIndexes(BsonDocument.class)) {
             out.put(spec.getString("name").getValue(), spec.getDocument("key"));
         }
         return out;
@@ -81,8 +82,8 @@ class MongoRestoreFixturesTest {
     void ttlIndexKeepsExpireAfterSeconds() throws Exception {
         restore("from", fixture("coll_with_ttl_index").toString());
         BsonDocument f1 = null;
-        for (BsonDocument spec : MONGO.client().getDatabase("test").getCollection("foo")
-                .listIndexes(BsonDocument.class)) {
+        for (BsonDocument spec :
+                MONGO.client().getDatabase("test").getCollection("foo").listIndexes(BsonDocument.class)) {
             f1 = spec.getString("name").getValue().equals("f_1") ? spec : f1;
         }
         assertEquals(1000, f1.getNumber("expireAfterSeconds").intValue());
@@ -118,16 +119,23 @@ class MongoRestoreFixturesTest {
 
     @Test
     void truncatedLongNameIsReadFromMetadata() throws Exception {
-        String longName = "aVery" + "Very".repeat(43)
-                + "LongCollectionNameConsistingOfExactlyTwoHundredAndFortySevenCharacters";
+        String longName =
+                "aVery" + "Very".repeat(43) + "LongCollectionNameConsistingOfExactlyTwoHundredAndFortySevenCharacters";
         assertEquals(247, longName.length());
         StepResult planned = restore("from", fixture("longcollectionname").toString(), "dry_run", true);
-        assertEquals(List.of(map("ns", "db1." + longName, "expected", 1L, "restored", 0L, "failures", 0L)),
+        assertEquals(
+                List.of(map("ns", "db1." + longName, "expected", 1L, "restored", 0L, "failures", 0L)),
                 planned.outputs().get("collections"));
-        assertTrue(String.join("\n", strings(planned.outputs().get("skipped"))).contains("someMadeUpInvalidHashString"));
+        assertTrue(
+                String.join("\n", strings(planned.outputs().get("skipped"))).contains("someMadeUpInvalidHashString"));
         // mongo-java-server caps namespaces at 128 bytes (MongoDB 4.4+ allows 255), so restore it under a shorter name
-        restore("from", fixture("longcollectionname").toString(), "ns_from", List.of("db1." + longName),
-                "ns_to", List.of("db1.long"));
+        restore(
+                "from",
+                fixture("longcollectionname").toString(),
+                "ns_from",
+                List.of("db1." + longName),
+                "ns_to",
+                List.of("db1.long"));
         assertEquals(Map.of("long", 1L), counts("db1"));
     }
 
@@ -149,8 +157,8 @@ class MongoRestoreFixturesTest {
 
     @Test
     void gzipFalseSkipsGzippedFiles() throws Exception {
-        Map<String, Object> given = map("uri", MONGO.uri(), "from", fixture("prelude_test/prelude_gzip").toString(),
-                "gzip", false);
+        Map<String, Object> given = map(
+                "uri", MONGO.uri(), "from", fixture("prelude_test/prelude_gzip").toString(), "gzip", false);
         StepResult r = step.execute(args(step, given), new TestContext(work));
         assertTrue(!r.isOk() && r.message().contains("nothing to restore"), r.message());
     }
@@ -197,14 +205,24 @@ class MongoRestoreFixturesTest {
         StepResult r = restore("from", fixture("dump-w-oplog.archive").toString(), "archive", true);
         assertEquals(25L, r.outputs().get("restored"));
         assertEquals(Map.of("foo", 25L), counts("test"));
-        assertEquals(List.of(map("ns", "test.foo", "expected", 25L, "restored", 25L, "failures", 0L)),
+        assertEquals(
+                List.of(map("ns", "test.foo", "expected", 25L, "restored", 25L, "failures", 0L)),
                 r.outputs().get("collections"));
     }
 
     @Test
     void targetDbAndRenames() throws Exception {
-        restore("from", fixture("testdirs").toString(), "ns_include", List.of("db1.c*"),
-                "ns_exclude", List.of("db1.c2", "db1.c3"), "ns_from", List.of("db1.*"), "ns_to", List.of("other.x_*"));
+        restore(
+                "from",
+                fixture("testdirs").toString(),
+                "ns_include",
+                List.of("db1.c*"),
+                "ns_exclude",
+                List.of("db1.c2", "db1.c3"),
+                "ns_from",
+                List.of("db1.*"),
+                "ns_to",
+                List.of("other.x_*"));
         assertEquals(Map.of("x_c1", 100L, "x_c4", 10L), counts("other"));
         assertEquals(Map.of(), counts("db1"));
         restore("from", fixture("dump-w-oplog.archive").toString(), "db", "moved");

@@ -82,17 +82,23 @@ class MongoRestoreOnRealMongoTest {
 
     @Test
     void indexesAndEscapedNamesComeBack() throws Exception {
-        assertTrue(restore("from", fixture("coll_with_index").toString(), "drop", true).isOk());
+        assertTrue(restore("from", fixture("coll_with_index").toString(), "drop", true)
+                .isOk());
         List<String> names = new ArrayList<>();
-        client.getDatabase("test").getCollection("foo").listIndexes().forEach((Document d) -> names.add(d.getString("name")));
+        client.getDatabase("test")
+                .getCollection("foo")
+                .listIndexes()
+                .forEach((Document d) -> names.add(d.getString("name")));
         assertEquals(List.of("_id_", "f_1"), names);
-        assertTrue(restore("from", fixture("specialcharacter").toString(), "drop", true).isOk());
+        assertTrue(restore("from", fixture("specialcharacter").toString(), "drop", true)
+                .isOk());
         assertEquals(1L, client.getDatabase("db1").getCollection("cafés").countDocuments());
     }
 
     @Test
     void archivesRestoreAndABadArchiveChangesNothing() throws Exception {
-        assertTrue(restore("from", fixture("test.bar.archive").toString(), "drop", true).isOk());
+        assertTrue(restore("from", fixture("test.bar.archive").toString(), "drop", true)
+                .isOk());
         assertEquals(1L, client.getDatabase("test").getCollection("bar").countDocuments());
         StepResult bad = restore("from", fixture("bad-format.archive").toString(), "drop", true);
         assertFalse(bad.isOk());

@@ -3,6 +3,8 @@ package dev.runbook.stdlib.mongo;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepType;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,22 +12,24 @@ import java.util.Map;
 
 /** Shared by the mongo tests: the mongodump fixtures, and arguments with the step type's defaults filled in. */
 final class MongoTestSupport {
-    private MongoTestSupport() {
-    }
+    private MongoTestSupport() {}
 
     /**
-     * {@code shared/fixtures/mongo-tools}, found by walking up from the working directory: the repository is a clone
-     * whose parent also holds {@code shared/}. Missing fixtures fail the test, they never skip it.
+     * The mongodump fixtures copied from mongo-tools into this module's test resources
+     * ({@code src/test/resources/mongo-tools}, see its README), as they are on the test class path. Missing
+     * fixtures fail the test, they never skip it.
      */
     static Path fixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/mongo-tools");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        URL readme = MongoTestSupport.class.getResource("/mongo-tools/README.md");
+        if (readme == null) {
+            throw new AssertionError(
+                    "mongo-tools fixtures missing from the test class path (src/test/resources/mongo-tools)");
         }
-        throw new AssertionError("shared/fixtures/mongo-tools not found above " + Path.of("").toAbsolutePath()
-                + ": the mongo restore tests need the mongodump fixtures");
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new AssertionError("mongo-tools fixtures not in a folder: " + readme, e);
+        }
     }
 
     static Path fixture(String relative) {

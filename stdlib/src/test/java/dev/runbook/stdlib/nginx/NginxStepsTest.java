@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NginxStepsTest {
     @TempDir
     Path prefix;
+
     String nginx;
     int port;
     Path conf;
@@ -51,7 +52,8 @@ class NginxStepsTest {
                 + "events { worker_connections 64; }\n"
                 + "http {\n  access_log logs/access.log;\n  client_body_temp_path tmp/body;\n  proxy_temp_path tmp/proxy;\n"
                 + "  fastcgi_temp_path tmp/fastcgi;\n  uwsgi_temp_path tmp/uwsgi;\n  scgi_temp_path tmp/scgi;\n"
-                + "  server {\n    listen 127.0.0.1:" + port + ";\n    location = /__rev { return 200 \"" + marker + "\"; }\n  }\n}\n";
+                + "  server {\n    listen 127.0.0.1:" + port + ";\n    location = /__rev { return 200 \"" + marker
+                + "\"; }\n  }\n}\n";
     }
 
     private Args args(StepType step, Map<String, Object> given) {
@@ -75,7 +77,8 @@ class NginxStepsTest {
         StepResult ok = run(new NginxTestStep(), Map.of());
         assertTrue(ok.isOk(), ok.message());
         assertEquals(true, ok.outputs().get("ok"));
-        Files.writeString(conf, config("rev-1").replace("worker_processes 1;", "worker_processes 1;\nbogus_directive on;"));
+        Files.writeString(
+                conf, config("rev-1").replace("worker_processes 1;", "worker_processes 1;\nbogus_directive on;"));
         StepResult bad = run(new NginxTestStep(), Map.of());
         assertFalse(bad.isOk());
         assertEquals(false, bad.outputs().get("ok"));
@@ -96,7 +99,8 @@ class NginxStepsTest {
         StepResult reloaded = run(new NginxReloadStep(), Map.of());
         assertTrue(reloaded.isOk(), reloaded.message());
         assertEquals(started.outputs().get("master_pid"), reloaded.outputs().get("master_pid"));
-        assertNotEquals(reloaded.outputs().get("old_workers"), reloaded.outputs().get("new_workers"));
+        assertNotEquals(
+                reloaded.outputs().get("old_workers"), reloaded.outputs().get("new_workers"));
         assertEquals("rev-2", served());
 
         StepResult stopped = run(new NginxStopStep(), Map.of());
@@ -110,8 +114,13 @@ class NginxStepsTest {
         assertTrue(run(new NginxStartStep(), Map.of()).isOk());
         // Valid for nginx -t (an address in use is ignored in test mode), but the master cannot bind it.
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Files.writeString(conf, config("rev-2").replace("listen 127.0.0.1:" + port + ";",
-                    "listen 127.0.0.1:" + port + ";\n    listen 127.0.0.1:" + taken.getLocalPort() + ";"));
+            Files.writeString(
+                    conf,
+                    config("rev-2")
+                            .replace(
+                                    "listen 127.0.0.1:" + port + ";",
+                                    "listen 127.0.0.1:" + port + ";\n    listen 127.0.0.1:" + taken.getLocalPort()
+                                            + ";"));
             assertTrue(run(new NginxTestStep(), Map.of()).isOk());
             StepResult r = run(new NginxReloadStep(), Map.of());
             assertFalse(r.isOk(), "a reload that failed in the master must fail the step");
@@ -124,8 +133,8 @@ class NginxStepsTest {
     @Test
     void restoreOfABackupReloadsAndABrokenRestoreLeavesTheOldConfigServing() throws Exception {
         assertTrue(run(new NginxStartStep(), Map.of()).isOk());
-        StepResult backup = new NginxConfigBackupStep().execute(
-                OpsTools.args(new NginxConfigBackupStep(), Map.of("path", conf.toString())), context);
+        StepResult backup = new NginxConfigBackupStep()
+                .execute(OpsTools.args(new NginxConfigBackupStep(), Map.of("path", conf.toString())), context);
         assertTrue(backup.isOk(), backup.message());
         Path saved = Path.of(backup.outputs().get("backup").toString());
         assertTrue(saved.getFileName().toString().matches("nginx\\.conf\\.backup\\.\\d{8}_\\d{6}"), saved.toString());
@@ -148,8 +157,8 @@ class NginxStepsTest {
         assertEquals(config("rev-1"), Files.readString(conf));
         assertEquals("rev-1", served());
 
-        StepResult undone = restore.undo(args(restore, Map.of("from", saved.toString(), "to", conf.toString())),
-                restored.outputs(), context);
+        StepResult undone = restore.undo(
+                args(restore, Map.of("from", saved.toString(), "to", conf.toString())), restored.outputs(), context);
         assertTrue(undone.isOk(), undone.message());
         assertEquals("rev-2", served());
     }
@@ -158,8 +167,10 @@ class NginxStepsTest {
     void describeNamesEveryCommand() {
         NginxReloadStep reload = new NginxReloadStep();
         Args a = OpsTools.args(reload, Map.of("prefix", "/srv/nginx/", "conf", "/srv/nginx/conf/nginx.conf"));
-        assertEquals("nginx -p /srv/nginx/ -c /srv/nginx/conf/nginx.conf -t, then nginx -p /srv/nginx/ -c "
-                + "/srv/nginx/conf/nginx.conf -s reload, then wait up to 10s for new workers under the same master "
-                + "(fails on an [emerg]/[alert] in the error log)", reload.describe(a));
+        assertEquals(
+                "nginx -p /srv/nginx/ -c /srv/nginx/conf/nginx.conf -t, then nginx -p /srv/nginx/ -c "
+                        + "/srv/nginx/conf/nginx.conf -s reload, then wait up to 10s for new workers under the same master "
+                        + "(fails on an [emerg]/[alert] in the error log)",
+                reload.describe(a));
     }
 }

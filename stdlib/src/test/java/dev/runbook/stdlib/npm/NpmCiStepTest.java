@@ -18,9 +18,10 @@ class NpmCiStepTest {
     @TempDir
     Path dir;
 
-    private static final String LOCK = "{\n  \"name\": \"tiny\",\n  \"version\": \"1.0.0\",\n  \"lockfileVersion\": 3,\n"
-            + "  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"tiny\",\n"
-            + "      \"version\": \"1.0.0\"\n    }\n  }\n}\n";
+    private static final String LOCK =
+            "{\n  \"name\": \"tiny\",\n  \"version\": \"1.0.0\",\n  \"lockfileVersion\": 3,\n"
+                    + "  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"tiny\",\n"
+                    + "      \"version\": \"1.0.0\"\n    }\n  }\n}\n";
 
     @Test
     void installsFromTheLockFileAndStreamsOutput() throws Exception {
@@ -30,19 +31,22 @@ class NpmCiStepTest {
         NpmCiStep step = new NpmCiStep();
         StepResult r = step.execute(OpsTools.args(step, Map.of("dir", dir.toString(), "npm", OpsTools.npm())), context);
         assertTrue(r.isOk(), r.message());
-        assertTrue(r.outputs().get("summary").toString().startsWith("up to date")
-                || r.outputs().get("summary").toString().startsWith("added"), r.outputs().toString());
+        assertTrue(
+                r.outputs().get("summary").toString().startsWith("up to date")
+                        || r.outputs().get("summary").toString().startsWith("added"),
+                r.outputs().toString());
         assertTrue(context.lines().stream().anyMatch(l -> l.contains("up to date") || l.contains("added")));
     }
 
     @Test
     void aLockFileOutOfSyncFailsWithNpmsOwnExplanation() throws Exception {
-        Files.writeString(dir.resolve("package.json"),
+        Files.writeString(
+                dir.resolve("package.json"),
                 "{\"name\":\"tiny\",\"version\":\"1.0.0\",\"dependencies\":{\"left-pad\":\"1.3.0\"}}\n");
         Files.writeString(dir.resolve("package-lock.json"), LOCK);
         NpmCiStep step = new NpmCiStep();
-        StepResult r = step.execute(OpsTools.args(step, Map.of("dir", dir.toString(), "npm", OpsTools.npm())),
-                new TestContext(dir));
+        StepResult r = step.execute(
+                OpsTools.args(step, Map.of("dir", dir.toString(), "npm", OpsTools.npm())), new TestContext(dir));
         assertFalse(r.isOk());
         assertTrue(r.message().contains("ci --omit=dev --no-audit --no-fund failed in " + dir), r.message());
         assertTrue(r.message().contains("in sync"), r.message());
@@ -51,9 +55,11 @@ class NpmCiStepTest {
     @Test
     void describeNamesTheCommandAndAMissingLockFileFails() throws Exception {
         NpmCiStep step = new NpmCiStep();
-        assertEquals("npm ci --omit=dev --no-audit --no-fund in /srv/app (replaces node_modules)",
+        assertEquals(
+                "npm ci --omit=dev --no-audit --no-fund in /srv/app (replaces node_modules)",
                 step.describe(OpsTools.args(step, Map.of("dir", "/srv/app"))));
-        assertEquals("npm ci --no-audit --no-fund in /srv/app (replaces node_modules)",
+        assertEquals(
+                "npm ci --no-audit --no-fund in /srv/app (replaces node_modules)",
                 step.describe(OpsTools.args(step, Map.of("dir", "/srv/app", "production", false))));
         StepResult r = step.execute(OpsTools.args(step, Map.of("dir", dir.toString())), new TestContext(dir));
         assertTrue(r.message().startsWith("npm ci needs"), r.message());

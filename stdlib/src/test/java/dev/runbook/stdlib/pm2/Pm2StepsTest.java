@@ -25,6 +25,7 @@ class Pm2StepsTest {
 
     @TempDir
     static Path dir;
+
     static String pm2;
     static Path home;
     static TestContext context;
@@ -57,10 +58,12 @@ class Pm2StepsTest {
 
     private static Path server(String name, int port) throws Exception {
         Path script = dir.resolve(name + ".js");
-        Files.writeString(script, "console.log('" + name + " listening on " + port + " token ' + "
-                + "(process.env.SECRET_TOKEN || 'none'));\n"
-                + "require('http').createServer((q, s) => s.end('" + name + " ' + process.pid + ' '"
-                + " + (process.env.MARKER || '-'))).listen(" + port + ", '127.0.0.1');\n");
+        Files.writeString(
+                script,
+                "console.log('" + name + " listening on " + port + " token ' + "
+                        + "(process.env.SECRET_TOKEN || 'none'));\n"
+                        + "require('http').createServer((q, s) => s.end('" + name + " ' + process.pid + ' '"
+                        + " + (process.env.MARKER || '-'))).listen(" + port + ", '127.0.0.1');\n");
         return script;
     }
 
@@ -80,7 +83,9 @@ class Pm2StepsTest {
         assertEquals(1L, described.outputs().get("instances"));
 
         StepResult logs = run(new Pm2LogsStep(), Map.of("name", "web", "lines", 10L));
-        assertTrue(logs.outputs().get("lines").toString().contains("web listening on " + port), logs.outputs().toString());
+        assertTrue(
+                logs.outputs().get("lines").toString().contains("web listening on " + port),
+                logs.outputs().toString());
 
         StepResult restarted = run(new Pm2CycleStep("restart"), Map.of("name", "web"));
         assertTrue(restarted.isOk(), restarted.message());
@@ -92,7 +97,9 @@ class Pm2StepsTest {
         StepResult stopped = stop.execute(args(stop, Map.of("name", "web")), context);
         assertTrue(stopped.isOk(), stopped.message());
         assertEquals("", OpsTools.get("http://127.0.0.1:" + port + "/"));
-        assertEquals("stopped", run(new Pm2DescribeStep(), Map.of("name", "web")).outputs().get("status"));
+        assertEquals(
+                "stopped",
+                run(new Pm2DescribeStep(), Map.of("name", "web")).outputs().get("status"));
         StepResult undone = stop.undo(args(stop, Map.of("name", "web")), stopped.outputs(), context);
         assertTrue(undone.isOk(), undone.message());
         assertTrue(OpsTools.get("http://127.0.0.1:" + port + "/").startsWith("web "));
@@ -107,15 +114,21 @@ class Pm2StepsTest {
     void stopAllAddressesEveryAppAndItsUndoStartsThemAgain() throws Exception {
         int portA = OpsTools.freePort();
         int portB = OpsTools.freePort();
-        assertTrue(run(new Pm2StartStep(), Map.of("script", server("one", portA).toString(), "name", "one")).isOk());
-        assertTrue(run(new Pm2StartStep(), Map.of("script", server("two", portB).toString(), "name", "two")).isOk());
+        assertTrue(run(new Pm2StartStep(), Map.of("script", server("one", portA).toString(), "name", "one"))
+                .isOk());
+        assertTrue(run(new Pm2StartStep(), Map.of("script", server("two", portB).toString(), "name", "two"))
+                .isOk());
         Pm2StopStep stop = new Pm2StopStep();
         assertTrue(stop.describe(args(stop, Map.of("name", "all"))).contains("every app pm2 runs"));
         StepResult stopped = stop.execute(args(stop, Map.of("name", "all")), context);
         assertTrue(stopped.isOk(), stopped.message());
         assertEquals(List.of("one", "two"), stopped.outputs().get("names"));
-        assertEquals("stopped", run(new Pm2DescribeStep(), Map.of("name", "one")).outputs().get("status"));
-        assertEquals("stopped", run(new Pm2DescribeStep(), Map.of("name", "two")).outputs().get("status"));
+        assertEquals(
+                "stopped",
+                run(new Pm2DescribeStep(), Map.of("name", "one")).outputs().get("status"));
+        assertEquals(
+                "stopped",
+                run(new Pm2DescribeStep(), Map.of("name", "two")).outputs().get("status"));
         StepResult undone = stop.undo(args(stop, Map.of("name", "all")), stopped.outputs(), context);
         assertTrue(undone.isOk(), undone.message());
         assertTrue(OpsTools.get("http://127.0.0.1:" + portA + "/").startsWith("one "));
@@ -128,7 +141,8 @@ class Pm2StepsTest {
     void scaleChangesTheCountTreatsEqualAsANoOpAndUndoScalesBack() throws Exception {
         int port = OpsTools.freePort();
         Path script = server("api", port);
-        assertTrue(run(new Pm2StartStep(), Map.of("script", script.toString(), "name", "api", "instances", 1L)).isOk());
+        assertTrue(run(new Pm2StartStep(), Map.of("script", script.toString(), "name", "api", "instances", 1L))
+                .isOk());
         Pm2ScaleStep scale = new Pm2ScaleStep();
         StepResult up = scale.execute(args(scale, Map.of("name", "api", "instances", 2L)), context);
         assertTrue(up.isOk(), up.message());
@@ -139,7 +153,8 @@ class Pm2StepsTest {
         assertEquals(false, same.outputs().get("changed"));
         StepResult back = scale.undo(args(scale, Map.of("name", "api", "instances", 2L)), up.outputs(), context);
         assertTrue(back.isOk(), back.message());
-        assertEquals(1L, run(new Pm2DescribeStep(), Map.of("name", "api")).outputs().get("instances"));
+        assertEquals(
+                1L, run(new Pm2DescribeStep(), Map.of("name", "api")).outputs().get("instances"));
         run(new Pm2DeleteStep(), Map.of("name", "api"));
     }
 
@@ -147,9 +162,13 @@ class Pm2StepsTest {
     void aStartWhoseProcessExitsAtOnceFailsAndQuotesItsErrorLog() throws Exception {
         Path script = dir.resolve("crash.js");
         Files.writeString(script, "console.error('boom: cannot connect to the database'); process.exit(3);\n");
-        StepResult r = run(new Pm2StartStep(), Map.of("script", script.toString(), "name", "crash", "wait", java.time.Duration.ofSeconds(20)));
+        StepResult r = run(
+                new Pm2StartStep(),
+                Map.of("script", script.toString(), "name", "crash", "wait", java.time.Duration.ofSeconds(20)));
         assertFalse(r.isOk());
-        assertTrue(r.message().contains("crash is errored") || r.message().contains("crash is in a crash loop"), r.message());
+        assertTrue(
+                r.message().contains("crash is errored") || r.message().contains("crash is in a crash loop"),
+                r.message());
         assertTrue(r.message().contains("boom: cannot connect to the database"), r.message());
         run(new Pm2DeleteStep(), Map.of("name", "crash"));
     }
@@ -159,8 +178,11 @@ class Pm2StepsTest {
         int port = OpsTools.freePort();
         server("eco", port);
         Path eco = dir.resolve("ecosystem.config.js");
-        Files.writeString(eco, "module.exports = { apps: [{ name: 'eco', script: './eco.js', cwd: '" + dir + "',"
-                + " env: { MARKER: 'dev' }, env_production: { MARKER: 'prod', SECRET_TOKEN: '" + SECRET + "' } }] };\n");
+        Files.writeString(
+                eco,
+                "module.exports = { apps: [{ name: 'eco', script: './eco.js', cwd: '" + dir + "',"
+                        + " env: { MARKER: 'dev' }, env_production: { MARKER: 'prod', SECRET_TOKEN: '" + SECRET
+                        + "' } }] };\n");
         StepResult started = run(new Pm2StartStep(), Map.of("ecosystem", eco.toString(), "env", "production"));
         assertTrue(started.isOk(), started.message());
         assertEquals(List.of("eco"), started.outputs().get("names"));
@@ -180,12 +202,15 @@ class Pm2StepsTest {
     @Test
     void describeTextsNameTheCommandAndTheWait() {
         Pm2CycleStep reload = new Pm2CycleStep("reload");
-        assertEquals("pm2 reload ecosystem.config.js --only cryptique-backend --env production, then wait until every "
-                + "instance of cryptique-backend is online",
-                reload.describe(OpsTools.args(reload, Map.of("ecosystem", "ecosystem.config.js",
-                        "name", "cryptique-backend", "env", "production"))));
+        assertEquals(
+                "pm2 reload ecosystem.config.js --only cryptique-backend --env production, then wait until every "
+                        + "instance of cryptique-backend is online",
+                reload.describe(OpsTools.args(
+                        reload,
+                        Map.of("ecosystem", "ecosystem.config.js", "name", "cryptique-backend", "env", "production"))));
         Pm2ScaleStep scale = new Pm2ScaleStep();
-        assertEquals("pm2 scale cryptique-backend 1, then wait until 1 instances are online (no-op if it has that many)",
+        assertEquals(
+                "pm2 scale cryptique-backend 1, then wait until 1 instances are online (no-op if it has that many)",
                 scale.describe(OpsTools.args(scale, Map.of("name", "cryptique-backend", "instances", 1L))));
     }
 }

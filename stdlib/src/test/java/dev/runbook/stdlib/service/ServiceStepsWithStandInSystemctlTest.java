@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceStepsWithStandInSystemctlTest {
     @TempDir
     Path dir;
+
     Path systemctl;
     Path calls;
     TestContext context;
@@ -32,17 +33,19 @@ class ServiceStepsWithStandInSystemctlTest {
     void writeStandIn() throws Exception {
         calls = dir.resolve("calls.log");
         systemctl = dir.resolve("systemctl");
-        Files.writeString(systemctl, "#!/bin/sh\n"
-                + "echo \"$*\" >> '" + calls + "'\n"
-                + "for unit; do :; done\n"
-                + "state='" + dir + "'/state.$unit\n"
-                + "case \"$1\" in\n"
-                + "  start|reload) [ \"$unit\" = broken ] && { echo 'Job failed. See journalctl -xe' >&2; exit 1; }\n"
-                + "    echo active > \"$state\" ;;\n"
-                + "  stop) echo inactive > \"$state\" ;;\n"
-                + "  show) s=$(cat \"$state\" 2>/dev/null || echo inactive)\n"
-                + "    echo \"ActiveState=$s\"; [ \"$s\" = active ] && echo SubState=running || echo SubState=dead ;;\n"
-                + "esac\n");
+        Files.writeString(
+                systemctl,
+                "#!/bin/sh\n"
+                        + "echo \"$*\" >> '" + calls + "'\n"
+                        + "for unit; do :; done\n"
+                        + "state='" + dir + "'/state.$unit\n"
+                        + "case \"$1\" in\n"
+                        + "  start|reload) [ \"$unit\" = broken ] && { echo 'Job failed. See journalctl -xe' >&2; exit 1; }\n"
+                        + "    echo active > \"$state\" ;;\n"
+                        + "  stop) echo inactive > \"$state\" ;;\n"
+                        + "  show) s=$(cat \"$state\" 2>/dev/null || echo inactive)\n"
+                        + "    echo \"ActiveState=$s\"; [ \"$s\" = active ] && echo SubState=running || echo SubState=dead ;;\n"
+                        + "esac\n");
         systemctl.toFile().setExecutable(true);
         context = new TestContext(dir);
     }
@@ -67,9 +70,16 @@ class ServiceStepsWithStandInSystemctlTest {
         Map<String, Object> values = new HashMap<>(Map.of("name", "health", "systemctl", systemctl.toString()));
         StepResult undone = stop.undo(OpsTools.args(stop, values), stopped.outputs(), context);
         assertTrue(undone.isOk(), undone.message());
-        assertEquals(List.of("start health", "show -p ActiveState -p SubState health",
-                "show -p ActiveState -p SubState health", "stop health", "show -p ActiveState -p SubState health",
-                "show -p ActiveState -p SubState health", "start health", "show -p ActiveState -p SubState health"),
+        assertEquals(
+                List.of(
+                        "start health",
+                        "show -p ActiveState -p SubState health",
+                        "show -p ActiveState -p SubState health",
+                        "stop health",
+                        "show -p ActiveState -p SubState health",
+                        "show -p ActiveState -p SubState health",
+                        "start health",
+                        "show -p ActiveState -p SubState health"),
                 calls());
     }
 
@@ -86,7 +96,8 @@ class ServiceStepsWithStandInSystemctlTest {
         StepResult r = run(new ServiceReloadStep(), "nginx");
         assertTrue(r.isOk(), r.message());
         ServiceToggleStep stop = new ServiceToggleStep(false);
-        assertEquals("systemctl stop cryptique-health-check, then check it is inactive",
+        assertEquals(
+                "systemctl stop cryptique-health-check, then check it is inactive",
                 stop.describe(OpsTools.args(stop, Map.of("name", "cryptique-health-check"))));
     }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * the test in CI (CI=true) and skips it, loudly, elsewhere.
  */
 public final class OpsTools {
-    private OpsTools() {
-    }
+    private OpsTools() {}
 
     /** pm2 from {@code <project>/.tools/node/node_modules/.bin/pm2}, else from PATH. */
     public static String pm2() {
@@ -54,7 +53,8 @@ public final class OpsTools {
         if (found.isPresent()) {
             return found.get().toString();
         }
-        String message = tool + " is not installed: run `bash .ci/install-ops-tools.sh` (test needs the real " + tool + ")";
+        String message =
+                tool + " is not installed: run `bash .ci/install-ops-tools.sh` (test needs the real " + tool + ")";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }
@@ -95,8 +95,12 @@ public final class OpsTools {
     /** GET a loopback URL; the body, or "" when nothing answers. */
     public static String get(String url) throws InterruptedException {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
             return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";

@@ -66,8 +66,8 @@ public final class ArchiveReader {
                 return;
             }
             RawBsonDocument meta = document(frames.readAfterPrefix(length));
-            visitor.collection(string(meta, "db"), string(meta, "collection"), string(meta, "metadata"),
-                    string(meta, "type"));
+            visitor.collection(
+                    string(meta, "db"), string(meta, "collection"), string(meta, "metadata"), string(meta, "type"));
         }
     }
 
@@ -86,7 +86,8 @@ public final class ArchiveReader {
             String ns = db + "." + coll;
             Crc64 crc = checksums.computeIfAbsent(ns, k -> new Crc64());
             if (header.getBoolean("EOF", org.bson.BsonBoolean.FALSE).getValue()) {
-                long stored = header.containsKey("CRC") ? header.get("CRC").asNumber().longValue() : 0;
+                long stored =
+                        header.containsKey("CRC") ? header.get("CRC").asNumber().longValue() : 0;
                 if (stored != crc.value()) {
                     throw new DumpFormatException(source + ": checksum mismatch for namespace " + ns + " (stored "
                             + Long.toUnsignedString(stored) + ", computed " + Long.toUnsignedString(crc.value()) + ")");
@@ -100,8 +101,8 @@ public final class ArchiveReader {
             counts.merge(ns, readSegment(visitor, db, coll, crc), Long::sum);
         }
         if (!open.isEmpty()) {
-            throw new DumpFormatException(source + ": archive ends before namespace " + open.iterator().next()
-                    + " is complete (truncated backup?)");
+            throw new DumpFormatException(source + ": archive ends before namespace "
+                    + open.iterator().next() + " is complete (truncated backup?)");
         }
     }
 

@@ -38,8 +38,8 @@ final class ArchiveScanner implements ArchiveReader.Visitor {
         String ns = db + "." + collection;
         CollectionMetadata parsed = CollectionMetadata.parse(metadataJson, source + ": " + ns);
         if (parsed.type().isEmpty() && !type.isEmpty()) {
-            parsed = new CollectionMetadata(parsed.options(), parsed.indexes(), parsed.uuid(), parsed.collectionName(),
-                    type);
+            parsed = new CollectionMetadata(
+                    parsed.options(), parsed.indexes(), parsed.uuid(), parsed.collectionName(), type);
         }
         metadata.put(ns, parsed);
         names.put(ns, new String[] {db, collection});

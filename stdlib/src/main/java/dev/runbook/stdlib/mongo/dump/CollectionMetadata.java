@@ -15,8 +15,8 @@ import org.bson.json.JsonWriterSettings;
  * listIndexes specs as they were, the uuid, the real collection name and the type. Parsed with
  * {@link BsonDocument#parse}, which reads canonical, relaxed and legacy shell Extended JSON and keeps exact types.
  */
-public record CollectionMetadata(BsonDocument options, List<BsonDocument> indexes, String uuid, String collectionName,
-                                 String type) {
+public record CollectionMetadata(
+        BsonDocument options, List<BsonDocument> indexes, String uuid, String collectionName, String type) {
     public static final CollectionMetadata NONE = new CollectionMetadata(new BsonDocument(), List.of(), "", "", "");
 
     public CollectionMetadata {
@@ -51,8 +51,8 @@ public record CollectionMetadata(BsonDocument options, List<BsonDocument> indexe
             }
             specs.add(spec.asDocument());
         }
-        return new CollectionMetadata(options.asDocument(), specs, text(doc, "uuid"), text(doc, "collectionName"),
-                text(doc, "type"));
+        return new CollectionMetadata(
+                options.asDocument(), specs, text(doc, "uuid"), text(doc, "collectionName"), text(doc, "type"));
     }
 
     private static String text(BsonDocument doc, String key) {
@@ -82,6 +82,7 @@ public record CollectionMetadata(BsonDocument options, List<BsonDocument> indexe
         if (!type.isEmpty() && !"collection".equals(type)) {
             doc.append("type", new BsonString(type));
         }
-        return doc.toJson(JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
+        return doc.toJson(
+                JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build());
     }
 }

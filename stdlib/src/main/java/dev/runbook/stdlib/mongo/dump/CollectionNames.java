@@ -17,8 +17,7 @@ public final class CollectionNames {
     private static final String TRUNCATION_MARK = "%24";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private CollectionNames() {
-    }
+    private CollectionNames() {}
 
     /** The file name without extension for a collection. */
     public static String fileBase(String collection) {
@@ -77,8 +76,13 @@ public final class CollectionNames {
     }
 
     private static boolean unreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 
     private static String sha1Base64Url(String name) {

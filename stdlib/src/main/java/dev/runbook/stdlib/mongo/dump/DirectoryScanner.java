@@ -51,14 +51,16 @@ public final class DirectoryScanner {
 
     /** A single {@code .bson[.gz]} file (and the metadata beside it), restored into {@code db.collection}. */
     public DumpInventory scanFile(Path file, String db, String collection) throws IOException {
-        DumpFileName name = DumpFileName.of(file.getFileName().toString()).orElseThrow(
-                () -> new DumpFormatException(file + ": not a .bson or .bson.gz file"));
+        DumpFileName name = DumpFileName.of(file.getFileName().toString())
+                .orElseThrow(() -> new DumpFormatException(file + ": not a .bson or .bson.gz file"));
         Path metadata = null;
         for (String suffix : List.of(".metadata.json", ".metadata.json.gz")) {
             Path candidate = file.resolveSibling(name.base() + suffix);
             metadata = metadata == null && Files.isRegularFile(candidate) ? candidate : metadata;
         }
-        String coll = collection != null ? collection : CollectionNames.unescape(name.base()).orElse(name.base());
+        String coll = collection != null
+                ? collection
+                : CollectionNames.unescape(name.base()).orElse(name.base());
         addCollection(db, coll, name.base(), file, name.gzip(), metadata);
         return inventory(file);
     }
@@ -76,7 +78,8 @@ public final class DirectoryScanner {
             } else if (name.isEmpty()) {
                 skipped.add(entry + ": don't know what to do with this file, skipping");
             } else if (gzip != null && name.get().gzip() != gzip) {
-                skipped.add(entry + ": skipping, " + (gzip ? "not a .gz file (gzip: true)" : "a .gz file (gzip: false)"));
+                skipped.add(
+                        entry + ": skipping, " + (gzip ? "not a .gz file (gzip: true)" : "a .gz file (gzip: false)"));
             } else {
                 Map<String, Path> target = name.get().metadata() ? metadata : data;
                 Path previous = target.putIfAbsent(name.get().base(), entry);

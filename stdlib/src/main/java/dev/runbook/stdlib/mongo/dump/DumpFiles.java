@@ -12,13 +12,13 @@ import java.util.zip.GZIPInputStream;
 public final class DumpFiles {
     private static final int BUFFER = 1 << 20;
 
-    private DumpFiles() {
-    }
+    private DumpFiles() {}
 
     public static InputStream open(Path file, boolean gzip) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
-            return gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), BUFFER)
+            return gzip
+                    ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), BUFFER)
                     : new BufferedInputStream(raw, BUFFER);
         } catch (IOException e) {
             raw.close();

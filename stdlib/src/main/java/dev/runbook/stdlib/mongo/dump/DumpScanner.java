@@ -11,8 +11,7 @@ import java.util.stream.Stream;
  * .bson file) and reads all of it once, so that a broken backup is refused before the database is touched.
  */
 public final class DumpScanner {
-    private DumpScanner() {
-    }
+    private DumpScanner() {}
 
     /**
      * @param archive true/false forces the format, null detects it by magic number
@@ -33,10 +32,12 @@ public final class DumpScanner {
             return ArchiveScanner.scan(from, gz);
         }
         if (Boolean.TRUE.equals(archive)) {
-            throw new DumpFormatException(from + ": not a mongodump archive (bad magic number"
-                    + (gz ? " after gunzip)" : ")"));
+            throw new DumpFormatException(
+                    from + ": not a mongodump archive (bad magic number" + (gz ? " after gunzip)" : ")"));
         }
-        if (DumpFileName.of(from.getFileName().toString()).filter(n -> !n.metadata()).isEmpty()) {
+        if (DumpFileName.of(from.getFileName().toString())
+                .filter(n -> !n.metadata())
+                .isEmpty()) {
             throw new DumpFormatException(from + ": neither a mongodump archive nor a .bson file");
         }
         if (db == null || db.isEmpty()) {
@@ -64,7 +65,8 @@ public final class DumpScanner {
 
     private static boolean holdsCollectionFiles(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("oplog.bson")
+            return entries.anyMatch(p -> Files.isRegularFile(p)
+                    && !p.getFileName().toString().startsWith("oplog.bson")
                     && DumpFileName.of(p.getFileName().toString()).isPresent());
         }
     }

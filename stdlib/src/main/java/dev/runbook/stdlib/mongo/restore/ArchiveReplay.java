@@ -35,12 +35,10 @@ final class ArchiveReplay implements ArchiveReader.Visitor {
     }
 
     @Override
-    public void header(BsonDocument header) {
-    }
+    public void header(BsonDocument header) {}
 
     @Override
-    public void collection(String db, String collection, String metadataJson, String type) {
-    }
+    public void collection(String db, String collection, String metadataJson, String type) {}
 
     @Override
     public void document(String db, String collection, byte[] document) throws IOException {
@@ -59,6 +57,5 @@ final class ArchiveReplay implements ArchiveReader.Visitor {
     }
 
     @Override
-    public void endOfNamespace(String db, String collection, long documents) {
-    }
+    public void endOfNamespace(String db, String collection, long documents) {}
 }

@@ -26,8 +26,8 @@ import org.bson.RawBsonDocument;
 final class BatchInserter implements AutoCloseable {
     private static final long MAX_BATCH_BYTES = 16L << 20;
     private static final int MAX_REPORTED = 20;
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false)
-            .bypassDocumentValidation(true);
+    private static final InsertManyOptions UNORDERED =
+            new InsertManyOptions().ordered(false).bypassDocumentValidation(true);
 
     private final ExecutorService pool;
     private final Semaphore inFlight;
@@ -121,16 +121,20 @@ final class BatchInserter implements AutoCloseable {
             tally.add(batch.size() - errors.size(), errors.size());
             for (BulkWriteError error : errors) {
                 if (error.getCode() != 11000 && error.getCode() != 121) {
-                    throw new RestoreAbort(tally.namespace() + ": insert failed with code " + error.getCode() + ": "
-                            + error.getMessage(), e);
+                    throw new RestoreAbort(
+                            tally.namespace() + ": insert failed with code " + error.getCode() + ": "
+                                    + error.getMessage(),
+                            e);
                 }
                 if (reported.incrementAndGet() <= MAX_REPORTED) {
                     log.accept("continuing through error: " + tally.namespace() + ": " + error.getMessage());
                 }
             }
             if (e.getWriteConcernError() != null) {
-                throw new RestoreAbort(tally.namespace() + ": write concern error: "
-                        + e.getWriteConcernError().getMessage(), e);
+                throw new RestoreAbort(
+                        tally.namespace() + ": write concern error: "
+                                + e.getWriteConcernError().getMessage(),
+                        e);
             }
         } catch (MongoException e) {
             throw new RestoreAbort(tally.namespace() + ": insert failed: " + MongoErrors.describe(e), e);

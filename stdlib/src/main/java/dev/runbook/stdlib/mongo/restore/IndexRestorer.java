@@ -27,13 +27,16 @@ final class IndexRestorer {
             if (p.source().metadata().isView()) {
                 continue;
             }
-            List<BsonDocument> specs = IndexSpecs.secondary(p.source().metadata().indexes(), convertLegacy);
+            List<BsonDocument> specs =
+                    IndexSpecs.secondary(p.source().metadata().indexes(), convertLegacy);
             if (specs.isEmpty()) {
                 continue;
             }
             List<String> names = new ArrayList<>();
-            specs.forEach(s -> names.add(s.get("name") == null ? s.getDocument("key").toJson() : s.getString("name")
-                    .getValue()));
+            specs.forEach(s -> names.add(
+                    s.get("name") == null
+                            ? s.getDocument("key").toJson()
+                            : s.getString("name").getValue()));
             log.accept("restoring indexes of " + p.namespace() + ": " + String.join(", ", names));
             BsonDocument command = new BsonDocument("createIndexes", new BsonString(p.collection()))
                     .append("indexes", new BsonArray(specs))

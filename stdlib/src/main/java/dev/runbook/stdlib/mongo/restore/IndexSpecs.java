@@ -11,11 +11,10 @@ import org.bson.BsonValue;
 
 /** Index specs from the metadata as mongorestore sends them back: without {@code _id_}, {@code ns} and {@code v}. */
 final class IndexSpecs {
-    private static final Set<String> INDEX_TYPES = Set.of("hashed", "2d", "2dsphere", "text", "geoHaystack",
-            "columnstore");
+    private static final Set<String> INDEX_TYPES =
+            Set.of("hashed", "2d", "2dsphere", "text", "geoHaystack", "columnstore");
 
-    private IndexSpecs() {
-    }
+    private IndexSpecs() {}
 
     /** The {@code _id_} spec for {@code create}'s idIndex, without {@code v} and {@code ns}. */
     static Optional<BsonDocument> idIndex(List<BsonDocument> indexes) {
@@ -52,7 +51,9 @@ final class IndexSpecs {
         copy.remove("ns");
         copy.remove("v");
         BsonValue collation = copy.get("collation");
-        if (collation != null && collation.isDocument() && collation.asDocument().size() == 1
+        if (collation != null
+                && collation.isDocument()
+                && collation.asDocument().size() == 1
                 && "simple".equals(stringOf(collation.asDocument().get("locale")))) {
             copy.remove("collation");
         }
@@ -67,7 +68,9 @@ final class IndexSpecs {
             if (v.isString() && INDEX_TYPES.contains(v.asString().getValue())) {
                 out.put(field, v);
             } else if (v.isNumber() || v.isDecimal128()) {
-                double d = v.isDecimal128() ? v.asDecimal128().doubleValue() : v.asNumber().doubleValue();
+                double d = v.isDecimal128()
+                        ? v.asDecimal128().doubleValue()
+                        : v.asNumber().doubleValue();
                 out.put(field, new BsonInt32(d < 0 ? -1 : 1));
             } else {
                 out.put(field, new BsonInt32(1));

@@ -6,8 +6,7 @@ import com.mongodb.MongoTimeoutException;
 
 /** A driver error as an operator reads it: a lost connection says so (the driver says "Exception sending message"). */
 final class MongoErrors {
-    private MongoErrors() {
-    }
+    private MongoErrors() {}
 
     static String describe(MongoException e) {
         if (e instanceof MongoSocketException || e instanceof MongoTimeoutException) {

@@ -15,8 +15,7 @@ public final class NamespaceRules {
     private final List<Pattern> exclude;
     private final List<Rename> renames = new ArrayList<>();
 
-    private record Rename(Pattern from, String to) {
-    }
+    private record Rename(Pattern from, String to) {}
 
     /** Throws IllegalArgumentException, with a message for the runbook's author, when the rules do not fit. */
     public NamespaceRules(List<String> include, List<String> exclude, List<String> from, List<String> to) {
@@ -27,15 +26,16 @@ public final class NamespaceRules {
         }
         for (int i = from.size() - 1; i >= 0; i--) {
             if (stars(from.get(i)) != stars(to.get(i))) {
-                throw new IllegalArgumentException("ns_from '" + from.get(i) + "' and ns_to '" + to.get(i)
-                        + "' must have the same number of '*'");
+                throw new IllegalArgumentException(
+                        "ns_from '" + from.get(i) + "' and ns_to '" + to.get(i) + "' must have the same number of '*'");
             }
             renames.add(new Rename(compile(from.get(i)), to.get(i)));
         }
     }
 
     public boolean selects(String sourceNamespace) {
-        boolean in = include.isEmpty() || include.stream().anyMatch(p -> p.matcher(sourceNamespace).matches());
+        boolean in = include.isEmpty()
+                || include.stream().anyMatch(p -> p.matcher(sourceNamespace).matches());
         return in && exclude.stream().noneMatch(p -> p.matcher(sourceNamespace).matches());
     }
 

@@ -15,12 +15,11 @@ import java.util.TreeSet;
  * mongorestore orders intents with more than one parallel collection.
  */
 public final class RestorePlanner {
-    private RestorePlanner() {
-    }
+    private RestorePlanner() {}
 
     /** The plan, with skip messages added to {@code skipped}; IllegalArgumentException for rules that cannot hold. */
-    public static List<PlannedCollection> plan(DumpInventory inventory, NamespaceRules rules, String targetDb,
-                                               List<String> skipped) {
+    public static List<PlannedCollection> plan(
+            DumpInventory inventory, NamespaceRules rules, String targetDb, List<String> skipped) {
         List<DumpCollection> chosen = new ArrayList<>();
         for (DumpCollection c : inventory.collections()) {
             if (!rules.selects(c.namespace())) {
@@ -37,22 +36,26 @@ public final class RestorePlanner {
         List<PlannedCollection> plan = new ArrayList<>();
         Map<String, String> destinations = new HashMap<>();
         for (DumpCollection c : chosen) {
-            String target = rules.rename(c.namespace()).orElse(
-                    sourceDb != null && c.db().equals(sourceDb) ? targetDb + "." + c.collection() : c.namespace());
+            String target = rules.rename(c.namespace())
+                    .orElse(
+                            sourceDb != null && c.db().equals(sourceDb)
+                                    ? targetDb + "." + c.collection()
+                                    : c.namespace());
             String previous = destinations.put(target, c.namespace());
             if (previous != null) {
-                throw new IllegalArgumentException("cannot restore with conflicting namespace destinations: "
-                        + previous + " and " + c.namespace() + " both go to " + target);
+                throw new IllegalArgumentException("cannot restore with conflicting namespace destinations: " + previous
+                        + " and " + c.namespace() + " both go to " + target);
             }
             int dot = target.indexOf('.');
             if (dot <= 0 || dot == target.length() - 1) {
-                throw new IllegalArgumentException("destination '" + target + "' of " + c.namespace()
-                        + " is not a db.collection namespace");
+                throw new IllegalArgumentException(
+                        "destination '" + target + "' of " + c.namespace() + " is not a db.collection namespace");
             }
             plan.add(new PlannedCollection(c, target.substring(0, dot), target.substring(dot + 1)));
         }
         if (!inventory.archive()) {
-            plan.sort(Comparator.comparing((PlannedCollection p) -> !p.source().metadata().isView())
+            plan.sort(Comparator.comparing(
+                            (PlannedCollection p) -> !p.source().metadata().isView())
                     .thenComparing(p -> -p.source().bytes()));
         }
         return plan;

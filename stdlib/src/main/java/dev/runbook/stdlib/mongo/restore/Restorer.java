@@ -42,8 +42,8 @@ public final class Restorer {
     private long total;
     private Instant lastProgress;
 
-    public Restorer(MongoClient client, RestoreOptions options, Consumer<String> log, BooleanSupplier cancelled,
-                    Clock clock) {
+    public Restorer(
+            MongoClient client, RestoreOptions options, Consumer<String> log, BooleanSupplier cancelled, Clock clock) {
         this.client = client;
         this.options = options;
         this.log = log;
@@ -78,8 +78,8 @@ public final class Restorer {
         for (PlannedCollection p : plan) {
             MongoDatabase db = client.getDatabase(p.db());
             try {
-                Set<String> names = existing.computeIfAbsent(p.db(),
-                        d -> db.listCollectionNames().into(new HashSet<>()));
+                Set<String> names = existing.computeIfAbsent(
+                        p.db(), d -> db.listCollectionNames().into(new HashSet<>()));
                 boolean exists = names.contains(p.collection());
                 if (exists && options.drop() && p.collection().startsWith("system.")) {
                     log.accept("cannot drop system collection " + p.namespace() + ", skipping");
@@ -117,8 +117,10 @@ public final class Restorer {
             throws RestoreAbort, InterruptedException {
         try (BatchInserter inserter = new BatchInserter(options.parallel(), options.batchSize(), log)) {
             for (PlannedCollection p : plan) {
-                inserter.register(p.namespace(), client.getDatabase(p.db())
-                        .getCollection(p.collection(), RawBsonDocument.class), tallies.get(p.namespace()));
+                inserter.register(
+                        p.namespace(),
+                        client.getDatabase(p.db()).getCollection(p.collection(), RawBsonDocument.class),
+                        tallies.get(p.namespace()));
             }
             if (inventory.archive()) {
                 replayArchive(inventory, plan, inserter);
@@ -135,7 +137,8 @@ public final class Restorer {
             if (p.source().dataFile() == null) {
                 continue;
             }
-            try (InputStream in = DumpFiles.open(p.source().dataFile(), p.source().gzip())) {
+            try (InputStream in =
+                    DumpFiles.open(p.source().dataFile(), p.source().gzip())) {
                 BsonFrames frames = new BsonFrames(in, p.source().dataFile().toString());
                 for (byte[] doc = frames.next(); doc != null; doc = frames.next()) {
                     inserter.add(p.namespace(), doc);
@@ -175,9 +178,11 @@ public final class Restorer {
         Instant now = clock.instant();
         if (Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
             lastProgress = now;
-            long done = tallies.values().stream().mapToLong(t -> t.restored() + t.failures()).sum();
-            log.accept(String.format("restored %d of %d documents (%d%%)", done, total,
-                    total == 0 ? 100 : done * 100 / total));
+            long done = tallies.values().stream()
+                    .mapToLong(t -> t.restored() + t.failures())
+                    .sum();
+            log.accept(String.format(
+                    "restored %d of %d documents (%d%%)", done, total, total == 0 ? 100 : done * 100 / total));
         }
     }
 }
