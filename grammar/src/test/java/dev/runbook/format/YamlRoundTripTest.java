@@ -2,13 +2,12 @@ package dev.runbook.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
 import dev.runbook.source.SourceFile;
+import dev.runbook.yaml.YamlReader;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,36 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every golden DSL runbook converted to YAML reads back, with the YAML reader, as the same model, and formatting
- * that YAML again changes nothing. Skipped until {@code dev.runbook.yaml.YamlReader} is on the branch (it is
- * looked up by name so this branch compiles without it).
+ * that YAML again changes nothing.
  */
 class YamlRoundTripTest {
     static Stream<String> cases() throws IOException {
         return DslPrinterTest.cases();
     }
 
-    @SuppressWarnings("unchecked")
-    static BiFunction<SourceFile, Diagnostics, Runbook> yamlReader() {
-        try {
-            Method read =
-                    Class.forName("dev.runbook.yaml.YamlReader").getMethod("read", SourceFile.class, Diagnostics.class);
-            return (file, d) -> {
-                try {
-                    return (Runbook) read.invoke(null, file, d);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("cases")
     void convertsToYamlAndBack(String name) throws IOException {
-        BiFunction<SourceFile, Diagnostics, Runbook> reader = yamlReader();
-        assumeTrue(reader != null, "no YAML reader on this branch yet");
+        BiFunction<SourceFile, Diagnostics, Runbook> reader = YamlReader::read;
         Formatter formatter = new Formatter(reader);
         SourceFile dsl = DslPrinterTest.input(name);
         SourceFile yaml = SourceFile.of(name + ".yaml", formatter.convert(dsl, Formatter.YAML, new Diagnostics()));
