@@ -6,6 +6,8 @@ import dev.runbook.model.Param;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.Type;
+import dev.runbook.plan.Edge;
+import dev.runbook.plan.Graph;
 import dev.runbook.source.Span;
 import dev.runbook.spi.OutputSpec;
 import dev.runbook.spi.StepRegistry;

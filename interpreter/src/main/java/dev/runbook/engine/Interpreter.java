@@ -1,7 +1,6 @@
 package dev.runbook.engine;
 
 import dev.runbook.check.CheckContext;
-import dev.runbook.check.Graph;
 import dev.runbook.expr.Env;
 import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
@@ -12,6 +11,7 @@ import dev.runbook.model.Step;
 import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.plan.ArgBinder;
 import dev.runbook.plan.BoundParams;
+import dev.runbook.plan.Graph;
 import dev.runbook.plan.Redactor;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.StepRegistry;
@@ -277,9 +277,9 @@ public final class Interpreter {
             outcomes.put(step.id(), a.outcome());
             if (a.outcome().status() == StepStatus.OK) {
                 outputs.put(step.id(), a.outcome().outputs());
-                completed.add(a);
-            } else if (a.failure() == Attempt.Failure.UNVERIFIED) {
-                completed.add(a); // it ran, only its verify failed: what it did is undone with the rest
+            }
+            if (a.compensated()) {
+                completed.add(a); // in order of completion: undo walks this list backwards
             }
         }
 

@@ -1,8 +1,8 @@
 package dev.runbook.engine;
 
-import dev.runbook.check.Graph;
 import dev.runbook.model.FailurePolicy;
 import dev.runbook.model.Step;
+import dev.runbook.plan.Graph;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

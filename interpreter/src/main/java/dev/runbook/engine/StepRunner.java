@@ -148,7 +148,13 @@ final class StepRunner {
         int attempt = 0;
         while (attempt < max) {
             attempt++;
-            result = execute(step, type, args, env, timeout);
+            try {
+                result = execute(step, type, args, env, timeout);
+            } catch (InterruptedException e) {
+                // cancelled while it ran: what it did so far is compensated like any other partial failure
+                return end(
+                        step, type, args, Attempt.Failure.INTERRUPTED, "interrupted", Map.of(), attempt, started, true);
+            }
             ran = result.isOk();
             if (ran) {
                 result = verify(step, type, args, env, timeout, result);
@@ -167,13 +173,15 @@ final class StepRunner {
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
-        // a step whose verify failed did run: it is undone with the completed steps
+        // a step whose verify failed did run: it is undone with the completed steps; so is one that failed
+        // part-way, unless its type said that it changed nothing
         Attempt.Failure failure = result.isOk()
                 ? Attempt.Failure.NONE
                 : cancelled.getAsBoolean()
                         ? Attempt.Failure.INTERRUPTED
                         : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
-        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started);
+        boolean partial = !result.isOk() && !ran && !result.changedNothing();
+        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started, partial);
     }
 
     /** One execution, with the step's timeout enforced by interrupting it (which kills its process tree). */
@@ -291,6 +299,19 @@ final class StepRunner {
             Map<String, Object> outputs,
             int attempts,
             long started) {
+        return end(step, type, args, failure, message, outputs, attempts, started, false);
+    }
+
+    private Attempt end(
+            Step step,
+            StepType type,
+            Args args,
+            Attempt.Failure failure,
+            String message,
+            Map<String, Object> outputs,
+            int attempts,
+            long started,
+            boolean partial) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         StepStatus status = failure == Attempt.Failure.NONE ? StepStatus.OK : StepStatus.FAILED;
         String shown = message == null ? null : redactor.redact(message);
@@ -300,11 +321,14 @@ final class StepRunner {
         if (shown != null) {
             data.put("message", shown);
         }
+        if (partial) {
+            data.put("partial", true); // it started and may have changed something: it is compensated
+        }
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());
         data.put("outputs", redactor.redactValue(dev.runbook.plan.Planner.shownValue(outputs)));
         listener.on(event("step-end", step.id(), data));
-        return new Attempt(outcome, failure, type, args);
+        return new Attempt(outcome, failure, type, args, partial);
     }
 
     Event event(String kind, String stepId, Map<String, Object> data) {

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compensates completed steps in reverse order (a saga): the step's own {@code undo}, else its type's default
- * undo; read steps need none; a write step with neither is reported, not silently passed over.
+ * Compensates steps in reverse order of completion (a saga): those that completed, those whose verify failed, and
+ * those that failed part-way (started, then failed, timed out or were cancelled, without their type saying that
+ * they changed nothing). Each gets the step's own {@code undo}, else its type's default undo; read steps need
+ * none; a write step with neither is reported, not silently passed over.
  */
 final class Undoer {
     private final StepRunner runner;
@@ -52,6 +54,12 @@ final class Undoer {
                 describe = type.describe(args);
                 announce(id, describe);
                 result = type.execute(args, runner.context(id));
+            } else if (a.partial() && a.type() != null && a.type().hasUndo() && outputs.isEmpty()) {
+                notice(
+                        id,
+                        "step " + id + " failed part-way and reported nothing its undo could work from; "
+                                + "check what it left");
+                return true;
             } else if (a.type() != null && a.type().hasUndo() && a.args() == null) {
                 result = StepResult.failed("its arguments from an earlier attempt of this run cannot be rebuilt");
                 describe = "undo " + a.type().name();

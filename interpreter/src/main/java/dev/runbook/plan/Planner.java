@@ -1,7 +1,6 @@
 package dev.runbook.plan;
 
 import dev.runbook.check.CheckContext;
-import dev.runbook.check.Graph;
 import dev.runbook.expr.Env;
 import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;

@@ -10,23 +10,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The saga: completed steps undone in reverse order, undo failures, on_failure policies, on_failure steps. */
+/**
+ * The saga: completed steps, and the step that failed part-way, undone in reverse order of completion; undo
+ * failures, on_failure policies, on_failure steps.
+ */
 class InterpreterUndoTest {
     @TempDir
     Path dir;
 
     @Test
-    void whenTheFourthStepFailsTheFirstThreeAreUndoneInReverseOrder() {
+    void whenTheFourthStepFailsItAndTheFirstThreeAreUndoneInReverseOrder() {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run(saga("", ""));
         assertEquals(RunStatus.FAILED, result.status());
         assertEquals(
-                List.of("s1", "s2", "s3", "s4", "undo3", "undo2", "undo1"),
+                List.of("s1", "s2", "s3", "s4", "undo4", "undo3", "undo2", "undo1"),
                 h.marks().names("start"));
-        assertEquals(List.of("s3", "s2", "s1"), h.steps("undo"));
+        assertEquals(List.of("s4", "s3", "s2", "s1"), h.steps("undo"));
         h.events("undo").forEach(e -> assertEquals("ok", e.text("status")));
         assertEquals(StepStatus.UNDONE, outcome(result, "s1").status());
-        assertEquals(StepStatus.FAILED, outcome(result, "s4").status());
+        assertEquals(StepStatus.UNDONE, outcome(result, "s4").status());
         assertEquals(StepStatus.NOT_RUN, outcome(result, "s5").status());
         assertTrue(result.message().startsWith("step s4 failed"), result.message());
     }
@@ -37,7 +40,8 @@ class InterpreterUndoTest {
         RunResult result = h.run(saga(", fail: true", ""));
         assertEquals(RunStatus.UNDO_FAILED, result.status());
         assertEquals(
-                List.of("undo3", "undo2", "undo1"), h.marks().names("start").subList(4, 7));
+                List.of("undo4", "undo3", "undo2", "undo1"),
+                h.marks().names("start").subList(4, 8));
         assertEquals(List.of("undo2"), h.marks().names("fail").subList(1, 2));
         assertEquals(StepStatus.UNDO_FAILED, outcome(result, "s2").status());
         assertEquals(StepStatus.UNDONE, outcome(result, "s1").status());
@@ -105,7 +109,7 @@ class InterpreterUndoTest {
     }
 
     @Test
-    void aStepThatFailsToRunIsNotUndone() {
+    void aStepThatFailsPartWayIsUndoneFirst() {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run("""
                 runbook "broken" {
@@ -116,7 +120,31 @@ class InterpreterUndoTest {
                 }
                 """);
         assertEquals(RunStatus.FAILED, result.status());
-        assertEquals(List.of("s1", "s2", "undo1"), h.marks().names("start"));
+        assertEquals(List.of("s1", "s2", "undo2", "undo1"), h.marks().names("start"));
+        assertEquals(StepStatus.UNDONE, outcome(result, "s2").status());
+        assertEquals(
+                true,
+                h.events("step-end").stream()
+                        .filter(e -> "s2".equals(e.step()))
+                        .findFirst()
+                        .orElseThrow()
+                        .data()
+                        .get("partial"));
+    }
+
+    @Test
+    void aStepThatRefusedBeforeChangingAnythingIsNotUndone() {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "refused" {
+                  step s1 = mark
+                    undo mark { name: "undo1" }
+                  step s2 = mark { refuse: true }
+                    undo mark { name: "undo2" }
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        assertEquals(List.of("s1", "undo1"), h.marks().names("start"));
         assertEquals(StepStatus.FAILED, outcome(result, "s2").status());
     }
 

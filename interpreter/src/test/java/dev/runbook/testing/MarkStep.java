@@ -43,6 +43,7 @@ public final class MarkStep implements StepType {
                 ParamSpec.optional("sleep", Type.DURATION, Duration.ZERO, "how long to work between start and end"),
                 ParamSpec.optional("fail_times", Type.INT, 0L, "fail the first N attempts"),
                 ParamSpec.optional("fail", Type.BOOL, false, "fail every attempt"),
+                ParamSpec.optional("refuse", Type.BOOL, false, "fail every attempt, saying that nothing was changed"),
                 ParamSpec.optional("say", Type.STRING, null, "a line to log through the step context"));
     }
 
@@ -63,6 +64,9 @@ public final class MarkStep implements StepType {
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         String name = args.has("name") ? args.string("name") : context.stepId();
         MarkLog log = MarkLog.in(context.workDir());
+        if (args.bool("refuse")) {
+            return StepResult.refused("mark " + name + " refused before it started");
+        }
         long attempt = log.count(name, "start") + 1;
         log.append(name, "start");
         if (args.has("say")) {

@@ -1,8 +1,8 @@
 package dev.runbook.check.lint;
 
 import dev.runbook.check.CheckContext;
-import dev.runbook.check.Graph;
 import dev.runbook.model.Step;
+import dev.runbook.plan.Graph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

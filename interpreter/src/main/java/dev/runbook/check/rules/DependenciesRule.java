@@ -1,14 +1,14 @@
 package dev.runbook.check.rules;
 
 import dev.runbook.check.CheckContext;
-import dev.runbook.check.Edge;
-import dev.runbook.check.Graph;
 import dev.runbook.check.Rule;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
 import dev.runbook.model.Parallel;
 import dev.runbook.model.Step;
+import dev.runbook.plan.Edge;
+import dev.runbook.plan.Graph;
 import java.util.ArrayList;
 import java.util.List;
 

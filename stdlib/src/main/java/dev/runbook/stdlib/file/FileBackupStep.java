@@ -60,18 +60,18 @@ public final class FileBackupStep implements StepType {
     public StepResult execute(Args args, StepContext context) {
         Path path = context.resolve(args.string("path"));
         if (!Files.isRegularFile(path)) {
-            return StepResult.failed("nothing to back up: " + path + " is missing or not a regular file; check path");
+            return StepResult.refused("nothing to back up: " + path + " is missing or not a regular file; check path");
         }
         Path dir = args.has("dir")
                 ? context.resolve(args.string("dir"))
                 : path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
-            return StepResult.failed("backup directory " + dir + " does not exist; create it first or check dir");
+            return StepResult.refused("backup directory " + dir + " does not exist; create it first or check dir");
         }
         String suffix = args.has("suffix") ? args.string("suffix") : ".backup." + FileOps.stamp(context.clock());
         Path backup = dir.resolve(path.getFileName() + suffix);
         if (Files.exists(backup)) {
-            return StepResult.failed("backup " + backup + " already exists; refusing to overwrite it"
+            return StepResult.refused("backup " + backup + " already exists; refusing to overwrite it"
                     + " (give another suffix, or run again a second later)");
         }
         try {

@@ -62,13 +62,13 @@ public final class FileCopyStep implements StepType {
         Path from = context.resolve(args.string("from"));
         Path to = context.resolve(args.string("to"));
         if (!Files.isRegularFile(from)) {
-            return StepResult.failed("cannot copy " + from + ": it is missing or not a regular file; check from");
+            return StepResult.refused("cannot copy " + from + ": it is missing or not a regular file; check from");
         }
         if (Files.isDirectory(to)) {
             to = to.resolve(from.getFileName());
         }
         if (Files.exists(to) && !args.bool("overwrite")) {
-            return StepResult.failed(to + " already exists; set overwrite: true to replace it (it is kept for undo)");
+            return StepResult.refused(to + " already exists; set overwrite: true to replace it (it is kept for undo)");
         }
         StepResult noParent = FileOps.missingParent(to, "to");
         if (noParent != null) {

@@ -58,7 +58,7 @@ public final class FileRestoreStep implements StepType {
         Path from = context.resolve(args.string("from"));
         Path to = context.resolve(args.string("to"));
         if (!Files.isRegularFile(from) || !Files.isReadable(from)) {
-            return StepResult.failed("backup " + from + " is missing or unreadable; nothing was changed."
+            return StepResult.refused("backup " + from + " is missing or unreadable; nothing was changed."
                     + " Check from (list the backups with ls)");
         }
         StepResult noParent = FileOps.missingParent(to, "to");

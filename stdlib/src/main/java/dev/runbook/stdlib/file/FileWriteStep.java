@@ -61,7 +61,7 @@ public final class FileWriteStep implements StepType {
         Path path = context.resolve(args.string("path"));
         String mode = args.has("mode") ? args.string("mode") : "overwrite";
         if (!mode.equals("overwrite") && !mode.equals("append")) {
-            return StepResult.failed("mode is \"" + mode + "\"; use overwrite or append");
+            return StepResult.refused("mode is \"" + mode + "\"; use overwrite or append");
         }
         StepResult noParent = FileOps.missingParent(path, "path");
         if (noParent != null) {

@@ -56,15 +56,17 @@ final class Checkouts {
     static void refuseDirty(Git git, String ref) throws GitAPIException, GitRepos.GitStepFailure {
         Status status = git.status().call();
         if (status.hasUncommittedChanges()) {
-            throw new GitRepos.GitStepFailure("refusing to check out " + ref + " in "
-                    + git.getRepository().getWorkTree() + ": uncommitted changes to "
-                    + String.join(
-                            ", ",
-                            GitStatusStep.changes(status).stream()
-                                    .map(String::valueOf)
-                                    .filter(s -> !s.startsWith("??"))
-                                    .toList())
-                    + " (commit or stash them, or pass force: true to discard them)");
+            throw new GitRepos.GitStepFailure(
+                    "refusing to check out " + ref + " in "
+                            + git.getRepository().getWorkTree() + ": uncommitted changes to "
+                            + String.join(
+                                    ", ",
+                                    GitStatusStep.changes(status).stream()
+                                            .map(String::valueOf)
+                                            .filter(s -> !s.startsWith("??"))
+                                            .toList())
+                            + " (commit or stash them, or pass force: true to discard them)",
+                    true);
         }
     }
 }

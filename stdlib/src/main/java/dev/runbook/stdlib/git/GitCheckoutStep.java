@@ -63,7 +63,7 @@ public final class GitCheckoutStep implements StepType {
                     + out.get("previous") + ")");
             return StepResult.ok(out);
         } catch (GitRepos.GitStepFailure e) {
-            return StepResult.failed(e.getMessage());
+            return e.result();
         }
     }
 

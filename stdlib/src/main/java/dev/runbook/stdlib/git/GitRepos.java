@@ -4,6 +4,7 @@ import dev.runbook.model.Type;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
+import dev.runbook.spi.StepResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +26,20 @@ final class GitRepos {
 
     /** A git failure the step reports (not a bug): a missing repository, an unknown ref, a dirty tree. */
     static final class GitStepFailure extends Exception {
+        private final boolean changedNothing;
+
         GitStepFailure(String message) {
+            this(message, false);
+        }
+
+        /** {@code changedNothing}: the step refused before it touched the repository. */
+        GitStepFailure(String message, boolean changedNothing) {
             super(message);
+            this.changedNothing = changedNothing;
+        }
+
+        StepResult result() {
+            return changedNothing ? StepResult.refused(getMessage()) : StepResult.failed(getMessage());
         }
     }
 
@@ -43,7 +56,7 @@ final class GitRepos {
         try (Git git = Git.open(dir.toFile())) {
             return work.run(git);
         } catch (RepositoryNotFoundException e) {
-            throw new GitStepFailure("not a git repository: " + dir + " (check the repo path)");
+            throw new GitStepFailure("not a git repository: " + dir + " (check the repo path)", true);
         } catch (IOException | GitAPIException e) {
             throw new GitStepFailure("git failed in " + dir + ": " + e.getMessage());
         }
@@ -52,8 +65,10 @@ final class GitRepos {
     static ObjectId resolve(Repository repo, String ref) throws IOException, GitStepFailure {
         ObjectId id = repo.resolve(ref + "^{commit}");
         if (id == null) {
-            throw new GitStepFailure("unknown ref '" + ref + "' in " + repo.getWorkTree()
-                    + " (check `git tag -l` and `git branch -a`; fetch first if it is remote)");
+            throw new GitStepFailure(
+                    "unknown ref '" + ref + "' in " + repo.getWorkTree()
+                            + " (check `git tag -l` and `git branch -a`; fetch first if it is remote)",
+                    true);
         }
         return id;
     }

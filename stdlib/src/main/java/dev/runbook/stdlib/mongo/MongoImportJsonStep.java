@@ -90,7 +90,7 @@ public final class MongoImportJsonStep implements StepType {
     public StepResult execute(Args args, StepContext context) {
         String dbName = MongoConnection.database(args.string("db"), args.string("uri"));
         if (dbName == null) {
-            return StepResult.failed("no database: give db, or name one in the URI (mongodb://host/DB)");
+            return StepResult.refused("no database: give db, or name one in the URI (mongodb://host/DB)");
         }
         Path dir = context.resolve(args.string("dir"));
         Path snapshot = args.has("snapshot_dir")
@@ -103,7 +103,7 @@ public final class MongoImportJsonStep implements StepType {
             try {
                 content = json.readAll(dir, args.bool("object_ids"));
             } catch (IOException e) {
-                return StepResult.failed("backup " + dir + " is not usable, nothing was changed: " + e.getMessage());
+                return StepResult.refused("backup " + dir + " is not usable, nothing was changed: " + e.getMessage());
             }
             json.exportAll(snapshot, true);
             context.log("saved the current collections to " + snapshot);

@@ -115,16 +115,18 @@ public final class MongoRestoreStep implements StepType {
                     args.strings("ns_to"));
             plan = RestorePlanner.plan(inventory, rules, args.string("db"), skipped);
         } catch (IOException e) {
-            return StepResult.failed(context.redact(
+            return StepResult.refused(context.redact(
                     "backup " + from + " is not usable, nothing was dropped or" + " written: " + e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return StepResult.failed(context.redact("cannot restore " + from + ": " + e.getMessage()));
+            return StepResult.refused(context.redact("cannot restore " + from + ": " + e.getMessage()));
         }
         skipped.forEach(context::log);
         if (plan.isEmpty()) {
-            return StepResult.failed(
+            return new StepResult(
+                    StepResult.Status.FAILED,
+                    outputs(new RestoreReport(List.of(), null), skipped),
                     "nothing to restore in " + from + " (after filters and skips)",
-                    outputs(new RestoreReport(List.of(), null), skipped));
+                    true);
         }
         if (args.bool("dry_run")) {
             return dryRun(plan, args.bool("drop"), skipped, context);

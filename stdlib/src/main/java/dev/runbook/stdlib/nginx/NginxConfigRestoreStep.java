@@ -70,7 +70,7 @@ public final class NginxConfigRestoreStep implements StepType {
         Path from = context.resolve(args.string("from"));
         Path to = context.resolve(args.string("to"));
         if (!Files.isRegularFile(from)) {
-            return StepResult.failed("no config to restore at " + from);
+            return StepResult.refused("no config to restore at " + from);
         }
         Path previous = null;
         try {

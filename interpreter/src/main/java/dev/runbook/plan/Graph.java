@@ -1,4 +1,4 @@
-package dev.runbook.check;
+package dev.runbook.plan;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.runbook.check;
+package dev.runbook.plan;
 
 import dev.runbook.source.Span;
 
