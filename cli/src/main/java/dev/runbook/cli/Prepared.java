@@ -40,7 +40,8 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
                 given,
                 Planner.planningEnv(new BoundParams(Map.of(), java.util.Set.of()), base),
                 redactor,
-                diagnostics);
+                diagnostics,
+                true); // a preview never needs production: what cannot be known here stays symbolic
         if (diagnostics.hasErrors()) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);

@@ -57,4 +57,33 @@ class OpsRunbooksPlanTest {
             assertTrue(plan.out().contains(text.strip()), "plan of " + file + " lacks `" + text + "`:\n" + plan.out());
         }
     }
+
+    /**
+     * A preview never needs production: with no params and none of the servers, folders or backups of production
+     * (none exist on a test machine), every shipped runbook plans, in text and markdown, and lists what stays
+     * unknown until the run with the reason.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "app-rollback.rb, target",
+        "config-rollback.rb, config",
+        "db-restore.rb, backup",
+        "full-recovery.rb, backup",
+        "incident.rb, severity",
+        "vector-restore.yaml, backup",
+        "rollback-drill.rb, ",
+        "quickstart.rb, ",
+        "quickstart.yaml, "
+    })
+    void plansWithNoParamsAndNoProduction(String file, String unknown) {
+        String path = OpsFixture.runbook(file).toString();
+        for (String format : List.of("text", "markdown")) {
+            OpsFixture.Cli plan = OpsFixture.cli(List.of("plan", path, "--format", format));
+            assertEquals(0, plan.exit(), plan.all());
+            if (unknown != null) {
+                assertTrue(plan.out().contains("<" + unknown + ">"), plan.out());
+                assertTrue(plan.out().contains("Known at run"), plan.out());
+            }
+        }
+    }
 }

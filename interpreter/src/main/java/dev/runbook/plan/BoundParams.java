@@ -5,10 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The values of a runbook's params for one run, in declared order, and which of them are secret. */
-public record BoundParams(Map<String, Object> values, Set<String> secretNames) {
+/**
+ * The values of a runbook's params for one run, in declared order, and which of them are secret. In a preview,
+ * {@code unknown} names the params whose value cannot be known where the plan is made, with the reason.
+ */
+public record BoundParams(Map<String, Object> values, Set<String> secretNames, Map<String, String> unknown) {
     public BoundParams {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         secretNames = Set.copyOf(secretNames);
+        unknown = Collections.unmodifiableMap(new LinkedHashMap<>(unknown));
+    }
+
+    public BoundParams(Map<String, Object> values, Set<String> secretNames) {
+        this(values, secretNames, Map.of());
     }
 }

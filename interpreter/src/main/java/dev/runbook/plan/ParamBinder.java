@@ -59,15 +59,22 @@ public final class ParamBinder {
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
         for (Param p : rb.params()) {
             Object value;
             if (missingUnknown && p.required() && !given.containsKey(p.name())) {
                 value = new Unknown(p.name());
+                unknown.put(p.name(), "required, not given (--param " + p.name() + "=...)");
             } else if (missingUnknown && !given.containsKey(p.name())) {
                 Diagnostics scratch = new Diagnostics();
                 value = value(p, given, env, values, scratch, where);
-                value = scratch.hasErrors() ? new Unknown(p.name()) : value;
+                if (scratch.hasErrors()) {
+                    value = new Unknown(p.name());
+                    unknown.put(p.name(), scratch.sorted().get(0).message());
+                } else if (value instanceof Unknown u) {
+                    unknown.put(p.name(), "its default " + u + " is known at run");
+                }
             } else {
                 value = value(p, given, env, values, diagnostics, where);
             }
@@ -79,7 +86,7 @@ public final class ParamBinder {
                 }
             }
         }
-        return new BoundParams(values, secrets);
+        return new BoundParams(values, secrets, unknown);
     }
 
     private static Object value(

@@ -21,7 +21,8 @@ public record Plan(
         List<PlanStep> finallySteps,
         List<PlanStep> onFailureSteps,
         List<Map<String, Object>> verifies,
-        String hash) {
+        String hash,
+        Map<String, String> unknowns) {
     public static final int FORMAT_VERSION = 1;
 
     public Plan {
@@ -32,6 +33,7 @@ public record Plan(
         finallySteps = List.copyOf(finallySteps);
         onFailureSteps = List.copyOf(onFailureSteps);
         verifies = List.copyOf(verifies);
+        unknowns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknowns));
     }
 
     public Plan withSteps(List<PlanStep> replaced) {
@@ -48,7 +50,8 @@ public record Plan(
                 finallySteps,
                 onFailureSteps,
                 verifies,
-                hash);
+                hash,
+                unknowns);
     }
 
     public Plan withHash(String h) {
@@ -65,6 +68,7 @@ public record Plan(
                 finallySteps,
                 onFailureSteps,
                 verifies,
-                h);
+                h,
+                unknowns);
     }
 }

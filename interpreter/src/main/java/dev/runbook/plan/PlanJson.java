@@ -29,6 +29,9 @@ public final class PlanJson {
         source.put("sha256", plan.sourceSha256());
         out.put("source", source);
         out.put("hash", plan.hash());
+        if (!plan.unknowns().isEmpty()) {
+            out.put("unknowns", new LinkedHashMap<String, Object>(plan.unknowns()));
+        }
         body(plan, out, true);
         return out;
     }

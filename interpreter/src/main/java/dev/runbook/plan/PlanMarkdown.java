@@ -24,6 +24,16 @@ public final class PlanMarkdown {
                 .append("`. Plan hash `")
                 .append(plan.hash(), 0, 12)
                 .append("`.\n\n");
+        if (!plan.unknowns().isEmpty()) {
+            out.append("**Known at run** (shown as `<name>`):\n\n");
+            plan.unknowns()
+                    .forEach((k, why) -> out.append("- `<")
+                            .append(k)
+                            .append(">` ")
+                            .append(cell(why))
+                            .append('\n'));
+            out.append('\n');
+        }
         if (!plan.params().isEmpty()) {
             out.append("| param | value |\n|---|---|\n");
             plan.params()

@@ -22,6 +22,15 @@ public final class PlanText {
         }
         out.append("  hash ").append(plan.hash()).append('\n');
         out.append("  lock ").append(plan.lock()).append('\n');
+        if (!plan.unknowns().isEmpty()) {
+            out.append("\nKnown at run (shown as <name> below):\n");
+            plan.unknowns()
+                    .forEach((k, why) -> out.append("  <")
+                            .append(k)
+                            .append(">  ")
+                            .append(why)
+                            .append('\n'));
+        }
         if (!plan.params().isEmpty()) {
             out.append("\nParams:\n");
             plan.params()

@@ -75,7 +75,8 @@ public final class Planner {
                 finallySteps,
                 onFailure,
                 verifies,
-                null);
+                null,
+                params.unknown());
         return plan.withHash(PlanJson.hash(plan));
     }
 
