@@ -35,8 +35,9 @@ runbook "rollback-drill" {
     mode: "append"
   }
 
+  # undone by git.commit's own undo: the drill branch moves back to the commit it had, by id (never HEAD~1),
+  # and only while it still ends at the drill commit; main is never touched
   step commit = git.commit { repo: repo, message: "Rollback test", add_all: true }
-    undo exec { argv: ["git", "-C", repo, "reset", "--hard", "HEAD~1"] }
 
   # 3. Deploy the test change
   step deploy_test = pm2.reload {
@@ -78,6 +79,7 @@ runbook "rollback-drill" {
 
   # Clean up: the drill branch is no longer needed
   step cleanup = exec { argv: ["git", "-C", repo, "branch", "-D", steps.branch.branch] }
+    undo exec { argv: ["git", "-C", repo, "branch", steps.branch.branch, steps.commit.commit] }
     verify it.exit_code == 0 && contains(it.stdout, "Deleted branch")
 
   # 6. Document the drill

@@ -11,9 +11,18 @@ import dev.runbook.spi.StepType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
-/** {@code git.commit}: records the index (or every change, with add_all) as a commit; used by the drill. */
+/**
+ * {@code git.commit}: records the index (or every change, with add_all) as a commit; used by the drill. Its undo
+ * moves the branch it committed to back to the commit it had before, by id (never {@code HEAD~1}), and only while
+ * that branch still ends at the commit this step made: a branch that moved on, or another branch, is left alone.
+ */
 public final class GitCommitStep implements StepType {
     @Override
     public String name() {
@@ -44,7 +53,9 @@ public final class GitCommitStep implements StepType {
     public List<OutputSpec> outputs() {
         return List.of(
                 OutputSpec.of("commit", Type.STRING, "the new commit"),
-                OutputSpec.of("short", Type.STRING, "7-character hash"));
+                OutputSpec.of("short", Type.STRING, "7-character hash"),
+                OutputSpec.of("parent", Type.STRING, "the commit HEAD was at before (\"\" in an empty repository)"),
+                OutputSpec.of("branch", Type.STRING, "the branch committed to, \"\" if HEAD was detached"));
     }
 
     @Override
@@ -72,6 +83,8 @@ public final class GitCommitStep implements StepType {
                                             ? ""
                                             : " (nothing staged: pass add_all: true to stage every change)"));
                 }
+                ObjectId parent = git.getRepository().resolve(Constants.HEAD);
+                String branch = GitRepos.branch(git.getRepository());
                 RevCommit c = git.commit()
                         .setMessage(args.string("message"))
                         .setAllowEmpty(true)
@@ -79,6 +92,62 @@ public final class GitCommitStep implements StepType {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("commit", c.name());
                 out.put("short", GitRepos.shortId(c));
+                out.put("parent", parent == null ? "" : parent.name());
+                out.put("branch", branch);
+                return out;
+            }));
+        } catch (GitRepos.GitStepFailure e) {
+            return StepResult.refused(e.getMessage()); // the commit is the last thing it does
+        }
+    }
+
+    @Override
+    public boolean hasUndo() {
+        return true;
+    }
+
+    @Override
+    public String describeUndo(Args args) {
+        return "move the branch back to the commit it had before (by id), if it still ends at this step's commit";
+    }
+
+    @Override
+    public StepResult undo(Args args, Map<String, Object> outputs, StepContext context) {
+        String commit = String.valueOf(outputs.getOrDefault("commit", ""));
+        String parent = String.valueOf(outputs.getOrDefault("parent", ""));
+        String branch = String.valueOf(outputs.getOrDefault("branch", ""));
+        if (commit.isEmpty() || parent.isEmpty()) {
+            return StepResult.failed("no commit or parent recorded: nothing this undo can safely move back");
+        }
+        try {
+            return StepResult.ok(GitRepos.withRepo(GitRepos.repoPath(args, context), git -> {
+                Repository repo = git.getRepository();
+                String ref = branch.isEmpty() ? Constants.HEAD : Constants.R_HEADS + branch;
+                ObjectId tip = repo.resolve(ref);
+                if (tip == null || !tip.name().equals(commit)) {
+                    throw new GitRepos.GitStepFailure(ref + " no longer ends at " + commit.substring(0, 7)
+                            + " (it is at "
+                            + (tip == null ? "nothing" : tip.name().substring(0, 7))
+                            + "); left as it is: move it back by hand if needed");
+                }
+                boolean checkedOut = branch.isEmpty() || branch.equals(GitRepos.branch(repo));
+                if (checkedOut) {
+                    git.reset()
+                            .setMode(ResetCommand.ResetType.HARD)
+                            .setRef(parent)
+                            .call();
+                } else {
+                    RefUpdate update = repo.updateRef(ref);
+                    update.setNewObjectId(ObjectId.fromString(parent));
+                    update.setExpectedOldObjectId(tip);
+                    update.setForceUpdate(true);
+                    update.update();
+                }
+                context.log("moved " + (branch.isEmpty() ? "HEAD" : branch) + " back from " + commit.substring(0, 7)
+                        + " to " + parent.substring(0, 7));
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("commit", parent);
+                out.put("branch", branch);
                 return out;
             }));
         } catch (GitRepos.GitStepFailure e) {
