@@ -79,8 +79,8 @@ runbook "rollback-drill" {
 
   # Clean up: the drill branch is no longer needed
   step cleanup = exec { argv: ["git", "-C", repo, "branch", "-D", steps.branch.branch] }
-    undo exec { argv: ["git", "-C", repo, "branch", steps.branch.branch, steps.commit.commit] }
     verify it.exit_code == 0 && contains(it.stdout, "Deleted branch")
+    undo exec { argv: ["git", "-C", repo, "branch", steps.branch.branch, steps.commit.commit] }
 
   # 6. Document the drill
   step report = notify {

@@ -14,6 +14,7 @@ public final class LintRules {
                 new ReloadWithoutHealthCheckRule(),
                 new LiteralSecretRule(),
                 new ShellWithoutShellSyntaxRule(),
-                new UnboundedRetryRule());
+                new UnboundedRetryRule(),
+                new RelativeUndoRule());
     }
 }
