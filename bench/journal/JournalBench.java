@@ -119,7 +119,11 @@ public class JournalBench {
                     (caller, inv, p, ctx) -> StepResult.failed("no calls"), new Redactor());
             RunOptions options = new RunOptions(1, dir, System.getenv(), Clock.systemUTC(), "bench");
             long t = System.nanoTime();
-            RunResult result = interpreter.run(checked, params, options, new AtomicBoolean());
+            RunResult result = interpreter.run(
+                    new dev.runbook.plan.Program(checked.runbook(), checked.graph(), java.util.Map.of()),
+                    params,
+                    options,
+                    new AtomicBoolean());
             double ms = (System.nanoTime() - t) / 1e6;
             if (result.status() != RunStatus.OK) {
                 throw new IllegalStateException(result.message());

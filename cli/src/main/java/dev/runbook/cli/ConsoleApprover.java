@@ -66,4 +66,28 @@ final class ConsoleApprover implements Approver {
                 && (answer.strip().equalsIgnoreCase("y")
                         || answer.strip().toLowerCase(Locale.ROOT).equals("yes"));
     }
+
+    /**
+     * The step paths the {@code --approve} values name in a tree whose confirmations are at {@code gates}: a path
+     * as written ({@code rollback/checkout}), or a bare id when exactly one gate ends with it.
+     *
+     * @throws IllegalArgumentException when a bare id is ambiguous, naming the candidates
+     */
+    static Set<String> resolve(java.util.List<String> given, java.util.List<String> gates) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String a : given) {
+            out.add(a);
+            if (gates.contains(a)) {
+                continue;
+            }
+            java.util.List<String> ending =
+                    gates.stream().filter(g -> g.endsWith("/" + a)).toList();
+            if (ending.size() > 1) {
+                throw new IllegalArgumentException("--approve " + a + " is ambiguous: it could be "
+                        + String.join(" or ", ending) + "; name the step by its path");
+            }
+            out.addAll(ending);
+        }
+        return out;
+    }
 }

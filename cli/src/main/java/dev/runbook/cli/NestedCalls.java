@@ -1,8 +1,8 @@
 package dev.runbook.cli;
 
-import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.engine.Approver;
+import dev.runbook.engine.Event;
 import dev.runbook.engine.Interpreter;
 import dev.runbook.engine.RunListener;
 import dev.runbook.engine.RunOptions;
@@ -10,14 +10,13 @@ import dev.runbook.engine.RunResult;
 import dev.runbook.engine.RunStatus;
 import dev.runbook.expr.Env;
 import dev.runbook.model.Invocation;
-import dev.runbook.model.Runbook;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.ParamBinder;
+import dev.runbook.plan.Program;
 import dev.runbook.plan.Redactor;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.Target;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,35 +49,67 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
     }
 
     @Override
-    public StepResult call(Runbook caller, Invocation invocation, Map<String, Object> params, StepContext context) {
-        Path base = Path.of(caller.source().path()).toAbsolutePath().getParent();
-        Path file = base.resolve(invocation.target()).normalize();
-        Diagnostics diagnostics = new Diagnostics();
-        Loaded loaded = services.workbench().load(file, diagnostics);
-        if (loaded == null) {
-            return StepResult.failed(
-                    "the called runbook " + file + " is invalid: " + DiagnosticFormatter.summary(diagnostics));
+    public StepResult call(Program callee, Invocation invocation, Map<String, Object> params, StepContext context)
+            throws InterruptedException {
+        if (callee == null) {
+            return StepResult.refused("the plan holds no runbook for call " + invocation.target()
+                    + " (it was not read when the plan was made)");
         }
-        Env env = new Env(Map.of(), options.clock(), loaded.dir(), options.environment(), false);
-        BoundParams bound = ParamBinder.bind(loaded.runbook(), params, env, redactor, diagnostics);
+        Diagnostics diagnostics = new Diagnostics();
+        Env env = new Env(Map.of(), options.clock(), callee.dir(), options.environment(), false);
+        BoundParams bound = ParamBinder.bind(callee.runbook(), params, env, redactor, diagnostics);
         if (diagnostics.hasErrors()) {
-            return StepResult.failed("cannot call " + invocation.target() + ": "
+            return StepResult.refused("cannot call " + invocation.target() + ": "
                     + diagnostics.sorted().get(0).message());
         }
+        String callId = context.stepId();
         RunOptions child = new RunOptions(
                 options.parallel(),
-                loaded.dir(),
+                callee.dir(),
                 options.environment(),
                 options.clock(),
-                options.runId() + "/" + context.stepId());
-        Interpreter interpreter = new Interpreter(services.registry(), target, approver, listener, this, redactor);
-        RunResult result = interpreter.run(loaded.checked(), bound, child, cancel);
+                options.runId() + "/" + callId);
+        RunListener nested = nested(callId);
+        Approver asks = new Approver() {
+            @Override
+            public boolean canAsk(String stepId) {
+                return approver.canAsk(callId + "/" + stepId);
+            }
+
+            @Override
+            public boolean approve(String stepId, String question) throws InterruptedException {
+                return approver.approve(callId + "/" + stepId, question);
+            }
+        };
+        NestedCalls deeper = new NestedCalls(services, target, asks, nested, redactor, options, cancel);
+        Interpreter interpreter = new Interpreter(services.registry(), target, asks, nested, deeper, redactor);
+        RunResult result = interpreter.run(callee, bound, child, cancel);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
-        outputs.put("runbook", loaded.runbook().name());
+        outputs.put("runbook", callee.runbook().name());
         outputs.put("message", result.message());
-        return result.status() == RunStatus.OK
-                ? StepResult.ok(outputs)
-                : StepResult.failed("called runbook " + loaded.runbook().name() + " " + result.message(), outputs);
+        if (result.status() == RunStatus.OK) {
+            return StepResult.ok(outputs);
+        }
+        // the called runbook undid its own steps already: the call itself left nothing more to undo
+        boolean undone = result.status() != RunStatus.UNDO_FAILED;
+        return new StepResult(
+                StepResult.Status.FAILED,
+                outputs,
+                "called runbook " + callee.runbook().name() + " " + result.message(),
+                undone);
+    }
+
+    /** Events of the called runbook, its steps addressed as {@code call_id/step_id}. */
+    private RunListener nested(String callId) {
+        return e -> {
+            String kind = switch (e.kind()) {
+                case "run-start" -> "call-start";
+                case "run-end" -> "call-end";
+                default -> e.kind();
+            };
+            String step = e.step() == null ? callId : callId + "/" + e.step();
+            listener.on(new Event(kind, step, e.time(), e.data()));
+        };
     }
 }

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** A runbook read, checked, and given its params: ready to plan or run. */
-record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
+record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env, dev.runbook.spi.StepRegistry registry) {
     /** Reads, checks and binds; on any mistake prints it and returns the exit code through {@link Failed}. */
     static Prepared of(Services services, Path file, ParamOptions options, Clock clock) {
         Map<String, Object> given;
@@ -48,7 +48,7 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
         }
         warnings(services, file, diagnostics);
         services.useRedactor(redactor);
-        return new Prepared(loaded, params, redactor, base);
+        return new Prepared(loaded, params, redactor, base, services.registry());
     }
 
     /** Warnings do not stop a plan or a run; they are counted here and shown in full by `check`. */
@@ -77,7 +77,7 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
     }
 
     Plan plan() {
-        return new Planner(redactor).plan(loaded.checked(), params, env);
+        return new Planner(redactor, registry).plan(loaded.program(), params, env);
     }
 
     /** Ends a command early with an exit code after the reason was printed. */

@@ -22,10 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +46,14 @@ final class RunSession {
     }
 
     int run(Prepared prepared, BoundParams bound, Plan plan, List<String> given, String runId, Resume resume) {
+        Set<String> approved;
+        try {
+            approved = ConsoleApprover.resolve(
+                    flags.approve, prepared.loaded().program().gates());
+        } catch (IllegalArgumentException e) {
+            services.err().println("runbook: " + e.getMessage() + "; nothing was run");
+            return ExitCodes.USAGE;
+        }
         LockHolder me = new LockHolder(
                 plan.lock(), user(), ProcessHandle.current().pid(), JournalReader.hostName(), runId, clock.instant());
         RunLock lock;
@@ -72,7 +80,7 @@ final class RunSession {
                 journal.note(
                         "lock-takeover", Map.of("from", lock.takenOverFrom().toMap()));
             }
-            RunResult result = execute(prepared, bound, runId, resume, journal);
+            RunResult result = execute(prepared, bound, runId, resume, journal, approved);
             if (journal.failure() != null) {
                 services.err()
                         .println("runbook: warning: the journal could not be written: " + journal.failure()
@@ -96,7 +104,8 @@ final class RunSession {
         }
     }
 
-    private RunResult execute(Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal) {
+    private RunResult execute(
+            Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal, Set<String> approved) {
         AtomicBoolean cancel = new AtomicBoolean();
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
         RunListener lines = flags.json
@@ -106,17 +115,16 @@ final class RunSession {
                 !flags.json && System.console() != null ? new LiveConsole(services.out(), lines, columns()) : null;
         RunListener display = new RedactingListener(prepared.redactor(), live != null ? live : lines);
         RunListener listener = RunListener.of(display, new RedactingListener(prepared.redactor(), journal));
-        ConsoleApprover approver =
-                new ConsoleApprover(flags.yes, new HashSet<>(flags.approve), System.console(), services.out());
+        ConsoleApprover approver = new ConsoleApprover(flags.yes, approved, System.console(), services.out());
         if (live != null) {
             approver.useLive(live);
         }
         LocalTarget target = new LocalTarget();
-        NestedCalls calls = new NestedCalls(services, target, approver, display, prepared.redactor(), options, cancel);
+        NestedCalls calls = new NestedCalls(services, target, approver, listener, prepared.redactor(), options, cancel);
         Interpreter interpreter =
                 new Interpreter(services.registry(), target, approver, listener, calls, prepared.redactor());
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
-            return interpreter.run(prepared.loaded().checked(), bound, options, cancel, resume);
+            return interpreter.run(prepared.loaded().program(), bound, options, cancel, resume);
         } finally {
             if (live != null) {
                 live.close();

@@ -7,6 +7,8 @@ import dev.runbook.check.Rule;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
+import dev.runbook.model.Step;
+import dev.runbook.plan.Program;
 import dev.runbook.source.Span;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.syntax.RunbookReader;
@@ -22,6 +24,8 @@ final class Workbench implements CallResolver {
     private final RunbookReader reader;
     private final List<Rule> extraRules;
     private final Deque<Path> calling = new ArrayDeque<>();
+    /** Every file read by this workbench, read once: a call tree holds what was checked, never a later read. */
+    private final java.util.Map<Path, Loaded> read = new java.util.HashMap<>();
 
     Workbench(StepRegistry registry, List<Rule> extraRules) {
         this.registry = registry;
@@ -47,10 +51,36 @@ final class Workbench implements CallResolver {
                 return null;
             }
             CheckContext checked = new Checker(registry, this, extraRules).check(rb, diagnostics);
-            return diagnostics.hasErrors() ? null : new Loaded(path, rb, checked);
+            if (diagnostics.hasErrors()) {
+                return null;
+            }
+            Loaded loaded = new Loaded(path, rb, checked, program(rb, checked));
+            read.put(absolute, loaded);
+            return loaded;
         } finally {
             calling.pop();
         }
+    }
+
+    /** The program of a checked runbook: each call step's callee, as this workbench read and checked it. */
+    private Program program(Runbook rb, CheckContext checked) {
+        java.util.Map<String, Program> calls = new java.util.LinkedHashMap<>();
+        for (Step s : rb.allSteps()) {
+            if (s.invocation().isCall()) {
+                Loaded callee = read.get(file(rb, s.invocation().target()));
+                if (callee != null) {
+                    calls.put(s.id(), callee.program());
+                }
+            }
+        }
+        return new Program(rb, checked.graph(), calls);
+    }
+
+    private static Path file(Runbook caller, String target) {
+        Path base = Path.of(caller.source().path()).toAbsolutePath().getParent();
+        return (base == null ? Path.of(target) : base.resolve(target))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @Override

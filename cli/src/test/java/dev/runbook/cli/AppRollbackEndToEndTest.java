@@ -112,10 +112,32 @@ class AppRollbackEndToEndTest {
 
     @Test
     void aHighSeverityIncidentAlertsAndCallsTheRollback() throws Exception {
+        // without a terminal and without an approval for the confirmation inside the called rollback: refused
+        // before anything runs, so no alert and no user message went out
+        Path alerts = dir.resolve("alerts.txt");
+        List<String> refused = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("incident.rb").toString(),
+                "--param",
+                "severity=high",
+                "--param",
+                "reason=login is broken",
+                "--param",
+                "alert_to=file:" + alerts,
+                "--param",
+                "users_to=file:" + alerts));
+        refused.addAll(appParams("v1"));
+        OpsFixture.Cli nobody = OpsFixture.cli(refused);
+        assertEquals(5, nobody.exit(), nobody.all());
+        assertTrue(nobody.all().contains("--approve rollback/checkout"), nobody.all());
+        assertFalse(Files.exists(alerts), "no notification was sent");
+        assertEveryAnswerIs("2.0.0");
+
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 OpsFixture.runbook("incident.rb").toString(),
-                "--yes",
+                "--approve",
+                "rollback/checkout",
                 "--param",
                 "severity=high",
                 "--param",

@@ -71,4 +71,54 @@ class SavedPlanTest {
                 source.err());
         assertFalse(Files.exists(dir.resolve("marks")), "nothing ran");
     }
+
+    private static final String PARENT = """
+            runbook "parent" {
+              step first = shell { script: "echo first >> marks" }
+              step child = call "child.rb" { word: "from-parent" }
+              step last = shell { script: "echo last >> marks" }
+            }
+            """;
+
+    private static final String CHILD = """
+            runbook "child" {
+              param word: string "what to write"
+              step write = shell { script: "echo ${word} >> marks" }
+                confirm "Write ${word}?"
+            }
+            """;
+
+    @Test
+    void aSavedPlanCoversCalledRunbooks(@TempDir Path dir) throws Exception {
+        Path parent = dir.resolve("parent.rb");
+        Files.writeString(parent, PARENT);
+        Files.writeString(dir.resolve("child.rb"), CHILD);
+        Path plan = dir.resolve("plan.json");
+        Cli.Result saved = Cli.run("plan", parent.toString(), "--out", plan.toString());
+        assertEquals(ExitCodes.OK, saved.code(), saved.all());
+        assertTrue(saved.out().contains("child/write"), saved.out());
+
+        // unchanged: the saved plan runs, called steps included, in the plan's order; a bare id approves child/write
+        Cli.Result run = Cli.run("run", "--plan", plan.toString(), "--approve", "write");
+        assertEquals(ExitCodes.OK, run.code(), run.all());
+        assertEquals("first\nfrom-parent\nlast\n", Files.readString(dir.resolve("marks")));
+
+        // a comment in the called file is enough: the reviewed plan no longer covers what would run
+        Files.writeString(dir.resolve("child.rb"), "# edited after review\n" + CHILD);
+        Cli.Result stale = Cli.run("run", "--plan", plan.toString(), "--approve", "child/write");
+        assertEquals(ExitCodes.INVALID, stale.code(), stale.all());
+        assertTrue(stale.err().contains("file child.rb changed"), stale.err());
+        assertEquals("first\nfrom-parent\nlast\n", Files.readString(dir.resolve("marks")), "nothing ran");
+    }
+
+    @Test
+    void aConfirmationInACalledRunbookIsKnownBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path parent = dir.resolve("parent.rb");
+        Files.writeString(parent, PARENT);
+        Files.writeString(dir.resolve("child.rb"), CHILD);
+        Cli.Result run = Cli.run("run", parent.toString());
+        assertEquals(ExitCodes.REFUSED, run.code(), run.all());
+        assertTrue(run.all().contains("--approve child/write"), run.all());
+        assertFalse(Files.exists(dir.resolve("marks")), "nothing ran, not even the steps before the call");
+    }
 }

@@ -21,6 +21,8 @@ public final class ConsoleListener implements RunListener {
     public synchronized void on(Event e) {
         switch (e.kind()) {
             case "run-start" -> out.println(paint("1", "runbook " + e.text("runbook")) + "  run " + e.text("run_id"));
+            case "call-start" -> out.println(paint("1", "↳ " + e.step() + ": runbook " + e.text("runbook")));
+            case "call-end" -> out.println(paint("1", "↲ " + e.step() + ": " + e.text("status")));
             case "step-start" -> out.println(paint("36", "▶ " + e.step()) + "  " + e.text("describe"));
             case "step-output" -> {
                 if (verbose || !e.step().startsWith("verify:")) {

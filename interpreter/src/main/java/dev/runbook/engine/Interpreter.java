@@ -1,6 +1,5 @@
 package dev.runbook.engine;
 
-import dev.runbook.check.CheckContext;
 import dev.runbook.expr.Env;
 import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
@@ -12,6 +11,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.plan.ArgBinder;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Graph;
+import dev.runbook.plan.Program;
 import dev.runbook.plan.Redactor;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.StepRegistry;
@@ -59,14 +59,13 @@ public final class Interpreter {
         this.redactor = redactor;
     }
 
-    public RunResult run(CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel) {
-        return run(checked, params, options, cancel, Resume.NONE);
+    public RunResult run(Program program, BoundParams params, RunOptions options, AtomicBoolean cancel) {
+        return run(program, params, options, cancel, Resume.NONE);
     }
 
     /** Runs, or continues a run: the main steps {@code resume} holds are taken as done, with their outputs. */
-    public RunResult run(
-            CheckContext checked, BoundParams params, RunOptions options, AtomicBoolean cancel, Resume resume) {
-        Runbook rb = checked.runbook();
+    public RunResult run(Program program, BoundParams params, RunOptions options, AtomicBoolean cancel, Resume resume) {
+        Runbook rb = program.runbook();
         long started = System.nanoTime();
         Map<String, Object> startData = new LinkedHashMap<>();
         startData.put("runbook", rb.name());
@@ -79,13 +78,13 @@ public final class Interpreter {
         try {
             RunState state = new RunState(rb, params, options);
             StepRunner runner = new StepRunner(
-                    rb, registry, calls, target, redactor, approver, listener, options, cancel::get, watchdog);
+                    program, registry, calls, target, redactor, approver, listener, options, cancel::get, watchdog);
             // Undo, on_failure and finally run in full even after a cancel (a second Ctrl-C leaves at once):
             // seeing the cancel flag, their retries and verify polls would give up at the first try.
             StepRunner cleanup = new StepRunner(
-                    rb, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
-            restore(checked.graph(), state, resume);
-            RunResult result = run(checked, state, runner, cleanup, options, cancel);
+                    program, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
+            restore(program.graph(), state, resume);
+            RunResult result = run(program, state, runner, cleanup, options, cancel);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
             end.put("message", result.message());
@@ -98,14 +97,14 @@ public final class Interpreter {
     }
 
     private RunResult run(
-            CheckContext checked,
+            Program program,
             RunState state,
             StepRunner runner,
             StepRunner cleanup,
             RunOptions options,
             AtomicBoolean cancel) {
-        Runbook rb = checked.runbook();
-        String gate = unanswerableGate(rb);
+        Runbook rb = program.runbook();
+        String gate = unanswerableGate(program);
         if (gate != null) {
             return state.result(options.runId(), RunStatus.REFUSED, gate);
         }
@@ -113,7 +112,7 @@ public final class Interpreter {
         if (unmet != null) {
             return state.result(options.runId(), RunStatus.PRECONDITION, unmet);
         }
-        Attempt failed = runMain(checked.graph(), state, runner, options, cancel);
+        Attempt failed = runMain(program.graph(), state, runner, options, cancel);
         if (failed == null && !cancel.get()) {
             failed = new FinalVerifier(runner, state, listener, registry, cancel::get).verify(rb.verifies());
         }
@@ -160,12 +159,12 @@ public final class Interpreter {
         return rb.step(stepId).map(Step::onFailure).filter(p -> p != null).orElse(FailurePolicy.UNDO);
     }
 
-    private String unanswerableGate(Runbook rb) {
-        for (Step s : rb.allSteps()) {
-            boolean gated = s.confirm() != null || "confirm".equals(s.type());
-            if (gated && !approver.canAsk(s.id())) {
-                return "step " + s.id() + " asks for confirmation and nobody can answer: run it on a terminal, "
-                        + "or pass --yes or --approve " + s.id() + " (nothing was changed)";
+    /** The first confirmation in the whole tree, called runbooks included, that nobody could answer. */
+    private String unanswerableGate(Program program) {
+        for (String path : program.gates()) {
+            if (!approver.canAsk(path)) {
+                return "step " + path + " asks for confirmation and nobody can answer: run it on a terminal, "
+                        + "or pass --yes or --approve " + path + " (nothing was changed)";
             }
         }
         return null;

@@ -5,11 +5,11 @@ import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
 import dev.runbook.model.Guard;
 import dev.runbook.model.Invocation;
-import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.model.Verify;
 import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.plan.ArgBinder;
+import dev.runbook.plan.Program;
 import dev.runbook.plan.Redactor;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * timeout and retry, then verify with polling. A step is done only when its verify holds.
  */
 final class StepRunner {
-    private final Runbook runbook;
+    private final Program program;
     private final StepRegistry registry;
     private final CallRunner calls;
     private final Target target;
@@ -44,7 +44,7 @@ final class StepRunner {
     private final ScheduledExecutorService watchdog;
 
     StepRunner(
-            Runbook runbook,
+            Program program,
             StepRegistry registry,
             CallRunner calls,
             Target target,
@@ -54,7 +54,7 @@ final class StepRunner {
             RunOptions options,
             BooleanSupplier cancelled,
             ScheduledExecutorService watchdog) {
-        this.runbook = runbook;
+        this.program = program;
         this.registry = registry;
         this.calls = calls;
         this.target = target;
@@ -202,7 +202,7 @@ final class StepRunner {
         try {
             if (type == null) {
                 Invocation inv = step.invocation();
-                return calls.call(runbook, inv, ArgBinder.evaluate(inv, env), ctx);
+                return calls.call(program.call(step.id()), inv, ArgBinder.evaluate(inv, env), ctx);
             }
             return type.execute(args, ctx);
         } catch (InterruptedException e) {

@@ -22,7 +22,8 @@ public record Plan(
         List<PlanStep> onFailureSteps,
         List<Map<String, Object>> verifies,
         String hash,
-        Map<String, String> unknowns) {
+        Map<String, String> unknowns,
+        Map<String, String> sources) {
     public static final int FORMAT_VERSION = 1;
 
     public Plan {
@@ -34,6 +35,7 @@ public record Plan(
         onFailureSteps = List.copyOf(onFailureSteps);
         verifies = List.copyOf(verifies);
         unknowns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknowns));
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     }
 
     public Plan withSteps(List<PlanStep> replaced) {
@@ -51,7 +53,8 @@ public record Plan(
                 onFailureSteps,
                 verifies,
                 hash,
-                unknowns);
+                unknowns,
+                sources);
     }
 
     public Plan withHash(String h) {
@@ -69,6 +72,7 @@ public record Plan(
                 onFailureSteps,
                 verifies,
                 h,
-                unknowns);
+                unknowns,
+                sources);
     }
 }

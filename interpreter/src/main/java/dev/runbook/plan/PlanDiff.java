@@ -25,6 +25,7 @@ public final class PlanDiff {
         if (beforeSha != null && !beforeSha.equals(nowSha)) {
             out.add("runbook source changed (sha256 " + abbrev(beforeSha) + " -> " + abbrev(nowSha) + ")");
         }
+        sources(map(before.get("sources")), map(now.get("sources")), out);
         for (String key : List.of("runbook", "description", "lock", "requires", "waves", "verify")) {
             if (!same(before.get(key), now.get(key))) {
                 out.add(key + ": " + show(before.get(key)) + " -> " + show(now.get(key)));
@@ -35,6 +36,21 @@ public final class PlanDiff {
             steps(chain, list(before.get(chain)), list(now.get(chain)), out);
         }
         return out;
+    }
+
+    /** Each file of the call tree that was added, removed or changed, by name. */
+    private static void sources(Map<String, Object> before, Map<String, Object> now, List<String> out) {
+        Set<String> names = new LinkedHashSet<>(before.keySet());
+        names.addAll(now.keySet());
+        for (String n : names) {
+            if (!before.containsKey(n)) {
+                out.add("file " + n + " is now part of the plan");
+            } else if (!now.containsKey(n)) {
+                out.add("file " + n + " is no longer part of the plan");
+            } else if (!same(before.get(n), now.get(n))) {
+                out.add("file " + n + " changed (sha256 " + abbrev(before.get(n)) + " -> " + abbrev(now.get(n)) + ")");
+            }
+        }
     }
 
     private static void params(Map<String, Object> before, Map<String, Object> now, List<String> out) {

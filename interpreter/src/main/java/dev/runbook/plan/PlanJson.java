@@ -14,7 +14,9 @@ import java.util.Map;
  * The plan's JSON form, a versioned contract (format_version 1): runbook, description, source {path, sha256},
  * hash, params (secrets masked), lock, requires, waves, steps[] {id, type, effect, needs, wave, describe, args,
  * when, unless, requires, verify, retry, timeout, confirm, undo, on_failure, call, probe}, finally[], on_failure[],
- * verify[]. Absent step fields are left out. The hash covers everything except source, hash and probe.
+ * verify[], sources {path: sha256} of every file in the call tree; a call step holds the called runbook's steps
+ * (ids {@code call_id/step_id}). Absent step fields are left out. The hash covers everything except source, hash
+ * and probe: what runs, and the bytes of every file it was made from.
  */
 public final class PlanJson {
     private PlanJson() {}
@@ -28,6 +30,7 @@ public final class PlanJson {
         source.put("path", plan.sourcePath());
         source.put("sha256", plan.sourceSha256());
         out.put("source", source);
+        out.put("sources", new LinkedHashMap<String, Object>(plan.sources()));
         out.put("hash", plan.hash());
         if (!plan.unknowns().isEmpty()) {
             out.put("unknowns", new LinkedHashMap<String, Object>(plan.unknowns()));
@@ -74,6 +77,9 @@ public final class PlanJson {
         put(m, "undo", s.undo());
         put(m, "on_failure", s.onFailure());
         put(m, "call", s.call());
+        if (!s.steps().isEmpty()) {
+            m.put("steps", steps(s.steps(), withProbe));
+        }
         if (withProbe) {
             put(m, "probe", s.probe());
         }
@@ -92,6 +98,7 @@ public final class PlanJson {
         canonical.put("format_version", (long) Plan.FORMAT_VERSION);
         canonical.put("runbook", plan.runbook());
         canonical.put("description", plan.description());
+        canonical.put("sources", new LinkedHashMap<String, Object>(plan.sources()));
         body(plan, canonical, false);
         return sha256(Json.write(canonical));
     }

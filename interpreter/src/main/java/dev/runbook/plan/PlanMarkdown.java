@@ -69,11 +69,23 @@ public final class PlanMarkdown {
         return out.toString();
     }
 
+    /** Steps in order, each called runbook's steps right after its call step, numbered 3.1, 3.2, ... */
+    private static void flatten(String prefix, List<PlanStep> steps, List<Map.Entry<String, PlanStep>> rows) {
+        int n = 1;
+        for (PlanStep s : steps) {
+            String number = prefix + n++;
+            rows.add(Map.entry(number, s));
+            flatten(number + ".", s.steps(), rows);
+        }
+    }
+
     private static void table(StringBuilder out, List<PlanStep> steps) {
         out.append("| # | step | type | effect | what it does | guarded by | proven by | undo |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
-        int n = 1;
-        for (PlanStep s : steps) {
+        List<Map.Entry<String, PlanStep>> rows = new java.util.ArrayList<>();
+        flatten("", steps, rows);
+        for (Map.Entry<String, PlanStep> row : rows) {
+            PlanStep s = row.getValue();
             String effect = s.destructive() ? "**" + s.effect() + "**" : s.effect();
             StringBuilder guards = new StringBuilder();
             if (s.confirm() != null) {
@@ -87,7 +99,7 @@ public final class PlanMarkdown {
                     ? (s.destructive() ? "_none_" : "")
                     : "`" + cell(String.join("`, `", s.verifies())) + "`";
             out.append("| ")
-                    .append(n++)
+                    .append(row.getKey())
                     .append(" | `")
                     .append(s.id())
                     .append("` | `")

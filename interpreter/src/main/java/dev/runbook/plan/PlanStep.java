@@ -28,8 +28,10 @@ public record PlanStep(
         String undo,
         String onFailure,
         String call,
-        Map<String, Object> probe) {
+        Map<String, Object> probe,
+        List<PlanStep> steps) {
     public PlanStep {
+        steps = List.copyOf(steps);
         needs = List.copyOf(needs);
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
         requires = List.copyOf(requires);
@@ -39,7 +41,33 @@ public record PlanStep(
     public PlanStep withProbe(Map<String, Object> found) {
         return new PlanStep(
                 id, type, effect, needs, wave, describe, args, when, unless, requires, verifies, retry, timeout,
-                confirm, undo, onFailure, call, found);
+                confirm, undo, onFailure, call, found, steps);
+    }
+
+    /** This step as part of a called runbook: its id, its needs and its own inner steps under {@code prefix}. */
+    public PlanStep under(String prefix) {
+        List<String> prefixed = needs.stream().map(n -> prefix + n).toList();
+        List<PlanStep> inner = steps.stream().map(s -> s.under(prefix)).toList();
+        return new PlanStep(
+                prefix + id,
+                type,
+                effect,
+                prefixed,
+                wave,
+                describe,
+                args,
+                when,
+                unless,
+                requires,
+                verifies,
+                retry,
+                timeout,
+                confirm,
+                undo,
+                onFailure,
+                call,
+                probe,
+                inner);
     }
 
     public boolean destructive() {

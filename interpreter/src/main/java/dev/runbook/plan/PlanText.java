@@ -107,6 +107,17 @@ public final class PlanText {
         if (s.probe() != null) {
             line(out, "probe found: ", dev.runbook.spi.Values.show(s.probe()));
         }
+        if (!s.steps().isEmpty()) {
+            line(out, "", "runs, as part of this plan:");
+            StringBuilder inner = new StringBuilder();
+            int n = 1;
+            for (PlanStep c : s.steps()) {
+                step(inner, n++ + ".", c);
+            }
+            inner.toString()
+                    .lines()
+                    .forEach(l -> out.append("       ").append(l).append('\n'));
+        }
     }
 
     private static void line(StringBuilder out, String label, String text) {

@@ -1,6 +1,5 @@
 package dev.runbook.plan;
 
-import dev.runbook.check.CheckContext;
 import dev.runbook.expr.Env;
 import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
@@ -13,6 +12,7 @@ import dev.runbook.model.Verify;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.spi.Args;
+import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepType;
 import dev.runbook.spi.Values;
 import java.util.ArrayList;
@@ -20,13 +20,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns a checked runbook and its params into an immutable {@link Plan}. Never runs a step. */
 public final class Planner {
     private final Redactor redactor;
+    private final StepRegistry registry;
 
-    public Planner(Redactor redactor) {
+    public Planner(Redactor redactor, StepRegistry registry) {
         this.redactor = redactor;
+        this.registry = registry;
     }
 
     /** The environment expressions see while planning: params known, step outputs and the run unknown. */
@@ -37,7 +40,8 @@ public final class Planner {
         return new Env(vars, base.clock(), base.workDir(), base.environment(), true);
     }
 
-    public Plan plan(CheckContext checked, BoundParams params, Env base) {
+    /** The plan of a program: its steps, each called runbook's steps inline as {@code call_id/step_id}. */
+    public Plan plan(Program checked, BoundParams params, Env base) {
         Runbook rb = checked.runbook();
         Env env = planningEnv(params, base);
         Graph graph = checked.graph();
@@ -76,11 +80,12 @@ public final class Planner {
                 onFailure,
                 verifies,
                 null,
-                params.unknown());
+                params.unknown(),
+                checked.sources());
         return plan.withHash(PlanJson.hash(plan));
     }
 
-    private List<PlanStep> chain(CheckContext checked, List<Step> steps, Env env) {
+    private List<PlanStep> chain(Program checked, List<Step> steps, Env env) {
         List<PlanStep> out = new ArrayList<>();
         String previous = null;
         for (Step s : steps) {
@@ -90,14 +95,15 @@ public final class Planner {
         return out;
     }
 
-    private PlanStep step(CheckContext checked, Step s, List<String> needs, int wave, Env env) {
+    private PlanStep step(Program checked, Step s, List<String> needs, int wave, Env env) {
         Invocation inv = s.invocation();
-        StepType type = checked.type(inv.type()).orElse(null);
+        StepType type = type(inv.type()).orElse(null);
         Map<String, Object> args = new LinkedHashMap<>();
         String describe;
         String effect;
         String call = null;
         String undo = null;
+        List<PlanStep> inner = List.of();
         if (inv.isCall() || type == null) {
             Map<String, Object> values = new LinkedHashMap<>();
             inv.args().forEach(a -> values.put(a.name(), value(a.value(), env)));
@@ -105,6 +111,10 @@ public final class Planner {
             describe = "run runbook " + inv.target() + (values.isEmpty() ? "" : " with " + Values.show(args));
             effect = "write";
             call = inv.target();
+            Program callee = checked.call(s.id());
+            if (callee != null) {
+                inner = inline(callee, values, env, s.id() + "/");
+            }
         } else {
             Args bound = ArgBinder.bindForPlan(type, inv, env);
             bound.asMap().forEach((k, v) -> args.put(k, shown(v)));
@@ -134,12 +144,42 @@ public final class Planner {
                 undo,
                 s.onFailure() == null ? null : s.onFailure().keyword(),
                 call,
-                null);
+                null,
+                inner);
     }
 
-    private String undo(CheckContext checked, Step s, StepType type, Args bound, Env env) {
+    /** The steps of a called program, planned with the call's arguments as its params, addressed under the call. */
+    private List<PlanStep> inline(Program callee, Map<String, Object> given, Env env, String prefix) {
+        Map<String, Object> known = new LinkedHashMap<>(given);
+        known.values().removeIf(v -> v instanceof Unknown);
+        Env base = new Env(Map.of(), env.clock(), callee.dir(), env.environment(), true);
+        BoundParams bound = ParamBinder.bind(
+                callee.runbook(),
+                known,
+                planningEnv(new BoundParams(Map.of(), Set.of()), base),
+                redactor,
+                new dev.runbook.diagnostic.Diagnostics(),
+                true);
+        Map<String, Object> values = new LinkedHashMap<>(bound.values());
+        given.forEach((k, v) -> {
+            if (v instanceof Unknown) {
+                values.put(k, v);
+            }
+        });
+        BoundParams withUnknown = new BoundParams(values, bound.secretNames(), bound.unknown());
+        Plan plan = plan(callee, withUnknown, base);
+        List<PlanStep> out = new ArrayList<>();
+        plan.steps().forEach(p -> out.add(p.under(prefix)));
+        return out;
+    }
+
+    private java.util.Optional<StepType> type(String name) {
+        return registry.find(name);
+    }
+
+    private String undo(Program checked, Step s, StepType type, Args bound, Env env) {
         if (s.undo() != null) {
-            StepType undoType = checked.type(s.undo().type()).orElse(null);
+            StepType undoType = type(s.undo().type()).orElse(null);
             if (undoType == null) {
                 return s.undo().type();
             }
@@ -149,11 +189,11 @@ public final class Planner {
         return type.hasUndo() ? redactor.redact(type.describeUndo(bound)) : null;
     }
 
-    private Map<String, Object> verify(CheckContext checked, Verify v, Env env) {
+    private Map<String, Object> verify(Program checked, Verify v, Env env) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", v.name());
         if (v.probe() != null) {
-            StepType type = checked.type(v.probe().type()).orElse(null);
+            StepType type = type(v.probe().type()).orElse(null);
             out.put(
                     "probe",
                     type == null

@@ -93,7 +93,11 @@ public final class EngineHarness {
         Interpreter interpreter = new Interpreter(
                 REGISTRY, new LocalTarget(Duration.ofMillis(300)), approver, listener, refusingCalls(), redactor);
         RunOptions options = new RunOptions(parallel, workDir, System.getenv(), clock, "test-run");
-        return interpreter.run(checked, params, options, cancel);
+        return interpreter.run(
+                new dev.runbook.plan.Program(checked.runbook(), checked.graph(), java.util.Map.of()),
+                params,
+                options,
+                cancel);
     }
 
     public List<Event> events() {
