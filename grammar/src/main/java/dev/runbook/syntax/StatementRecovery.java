@@ -98,10 +98,6 @@ final class StatementRecovery extends DefaultErrorStrategy {
 
     @Override
     public void sync(Parser parser) {
-        if (statementOf(parser.getContext()) == null) {
-            super.sync(parser);
-            return;
-        }
         if (inErrorRecoveryMode(parser)) {
             return;
         }
@@ -109,6 +105,16 @@ final class StatementRecovery extends DefaultErrorStrategy {
         IntervalSet next = parser.getATN().nextTokens(state);
         int la = parser.getInputStream().LA(1);
         if (next.contains(la) || next.contains(Token.EPSILON)) {
+            return;
+        }
+        if (statementOf(parser.getContext()) == null) {
+            if (state.getStateType() == ATNState.STAR_LOOP_ENTRY) {
+                // before the first member: ANTLR would give up on the whole block; skip to a member instead
+                reportUnwantedToken(parser);
+                consumeUntil(parser, next);
+            } else {
+                super.sync(parser);
+            }
             return;
         }
         switch (state.getStateType()) {
