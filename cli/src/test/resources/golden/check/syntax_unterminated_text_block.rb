@@ -1,5 +1,5 @@
-# a text block that is never closed
-# expect-error: RB0001 4:17
+# a text block that is never closed: reported at its opening quotes
+# expect-error: RB0007 4:15
 runbook "t" {
   description """never
   closed

@@ -11,6 +11,7 @@ import dev.runbook.model.Step;
 import dev.runbook.plan.Program;
 import dev.runbook.source.Span;
 import dev.runbook.spi.StepRegistry;
+import dev.runbook.syntax.ExpressionParser;
 import dev.runbook.syntax.RunbookReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,14 @@ final class Workbench implements CallResolver {
         Path absolute = path.toAbsolutePath().normalize();
         calling.push(absolute);
         try {
-            Runbook rb = reader.read(path, diagnostics);
-            if (rb == null || diagnostics.hasErrors()) {
+            Diagnostics read = new Diagnostics();
+            Runbook rb = reader.read(path, read);
+            diagnostics.addAll(read);
+            // a model whose only errors are expressions that do not parse is still checked, so all errors show;
+            // after other errors the checker would only repeat them
+            boolean checkable = rb != null
+                    && read.all().stream().filter(Diagnostic::isError).allMatch(ExpressionParser::isExpressionError);
+            if (!checkable) {
                 return null;
             }
             CheckContext checked = new Checker(registry, this, extraRules).check(rb, diagnostics);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runbooks with their expected diagnostics in comments, checked through the CLI:
+ * Runbooks (DSL or YAML) with their expected diagnostics in comments, checked through the CLI:
  * {@code # expect-error: RB0203 4:9}, {@code # expect-warning: RB0500 2:9}, and {@code # expect-output: TEXT}
  * (the output contains TEXT). The diagnostics printed must be exactly those expected, and the exit code 3 when
  * an error is expected, else 0.
@@ -37,7 +37,10 @@ class GoldenCheckTest {
     Stream<DynamicTest> goldenRunbooks() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(DIR)) {
-            files = walk.filter(p -> p.toString().endsWith(".rb")).sorted().toList();
+            files = walk.filter(
+                            p -> p.toString().endsWith(".rb") || p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 40, "expected at least 40 golden runbooks in " + DIR + ", found " + files.size());
         return files.stream().map(f -> DynamicTest.dynamicTest(DIR.relativize(f).toString(), () -> check(f)));

@@ -30,6 +30,7 @@ public final class DslReader {
         RunbookParser parser = new RunbookParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
+        parser.setErrorHandler(new StatementRecovery(errors));
         Diagnostics built = new Diagnostics(Integer.MAX_VALUE);
         Runbook runbook;
         try {

@@ -6,6 +6,7 @@ import dev.runbook.model.expr.Call;
 import dev.runbook.model.expr.Conditional;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.Index;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -42,7 +43,7 @@ final class ExpressionBuilder {
                     SyntaxErrors.CODE,
                     positions.of(ctx),
                     "the expression chains more than " + NestingLimit.MAX_CHAIN + " operators; split it");
-            return new Literal(null, positions.of(ctx));
+            return new Invalid(ctx.getText(), positions.of(ctx));
         }
         depth++;
         try {

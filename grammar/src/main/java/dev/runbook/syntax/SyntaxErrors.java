@@ -1,5 +1,6 @@
 package dev.runbook.syntax;
 
+import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.syntax.antlr.RunbookLexer;
 import java.util.BitSet;
@@ -13,6 +14,9 @@ import org.antlr.v4.runtime.dfa.DFA;
 /** Turns lexer and parser errors into RB0001 diagnostics; the parser recovers and keeps reporting. */
 final class SyntaxErrors extends BaseErrorListener {
     static final String CODE = "RB0001";
+    /** A bracket, brace, parenthesis or string that is never closed; the diagnostic says where it was opened. */
+    static final String UNCLOSED = "RB0007";
+
     private final Diagnostics diagnostics;
     private final AntlrPositions positions;
     private int count;
@@ -53,7 +57,25 @@ final class SyntaxErrors extends BaseErrorListener {
             start = Math.max(0, start);
             end = start + 1;
         }
-        diagnostics.error(CODE, positions.at(start, end), message(offendingSymbol, msg));
+        Diagnostic d = Diagnostic.error(CODE, positions.at(start, end), message(offendingSymbol, msg));
+        if (offendingSymbol instanceof Token token && token.getType() == RunbookLexer.ASSIGN) {
+            d = d.withHint("to compare two values, use `==`");
+        }
+        diagnostics.add(d);
+    }
+
+    /** An unclosed delimiter, reported where it was opened, with a note where the parser noticed it. */
+    void unclosed(Unclosed unclosed) {
+        count++;
+        Diagnostic d = Diagnostic.error(UNCLOSED, positions.of(unclosed.open()), unclosed.message());
+        String note = unclosed.note(endName);
+        if (note != null) {
+            d = d.withNote(positions.of(unclosed.found()), note);
+        }
+        if (unclosed.hint() != null) {
+            d = d.withHint(unclosed.hint());
+        }
+        diagnostics.add(d);
     }
 
     private String message(Object offendingSymbol, String msg) {

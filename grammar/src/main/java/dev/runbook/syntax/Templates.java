@@ -3,6 +3,7 @@ package dev.runbook.syntax;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.Interpolated;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.source.SourceFile;
 import dev.runbook.source.Span;
@@ -43,7 +44,7 @@ final class Templates {
                             CODE,
                             file.span(offset + i, offset + raw.length()),
                             "unterminated ${ in string: add the closing }");
-                    return new Literal(null, file.span(offset, offset + raw.length()));
+                    return new Invalid(raw, file.span(offset, offset + raw.length()));
                 }
                 if (literal.length() > 0) {
                     parts.add(new Literal(literal.toString(), file.span(offset + literalStart, offset + i)));

@@ -8,6 +8,7 @@ import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.ExprVisitor;
 import dev.runbook.model.expr.Index;
 import dev.runbook.model.expr.Interpolated;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -71,6 +72,11 @@ final class SpanMover implements ExprVisitor<Expr> {
     @Override
     public Expr visitLiteral(Literal e) {
         return new Literal(e.value(), move(e.span()));
+    }
+
+    @Override
+    public Expr visitInvalid(Invalid e) {
+        return new Invalid(e.text(), move(e.span()));
     }
 
     @Override

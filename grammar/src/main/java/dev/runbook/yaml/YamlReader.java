@@ -5,6 +5,7 @@ import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
 import dev.runbook.source.SourceFile;
 import dev.runbook.source.Span;
+import dev.runbook.syntax.ExpressionParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,17 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlReader {
     private YamlReader() {}
 
-    /** The model, or null when the file has errors (all of them reported). */
+    /**
+     * The model, or null when the file has errors (all of them reported). A syntax error inside an expression stays
+     * local to it: the expression is {@code Invalid} in the model, which is still returned so that the rest of the
+     * file can be checked; the caller stops before running it because of the error.
+     */
     public static Runbook read(SourceFile file, Diagnostics diagnostics) {
         Diagnostics found = new Diagnostics();
         Runbook runbook = read(file, new YamlPositions(file), found);
         diagnostics.addAll(found);
-        return found.hasErrors() ? null : runbook;
+        boolean whole = found.all().stream().filter(Diagnostic::isError).allMatch(ExpressionParser::isExpressionError);
+        return whole ? runbook : null;
     }
 
     private static Runbook read(SourceFile file, YamlPositions positions, Diagnostics diagnostics) {

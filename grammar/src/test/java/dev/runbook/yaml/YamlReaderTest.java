@@ -158,7 +158,7 @@ class YamlReaderTest {
 
     @Test
     void windowsLineEndingsKeepColumns() {
-        assertNull(read(
+        assertNotNull(read(
                 "runbook: t\r\nsteps:\r\n  - id: a\r\n    type: exec\r\n    when: >\r\n      a &&\r\n      = b\r\n"));
         Diagnostic d = only();
         assertEquals("RB0001", d.code());

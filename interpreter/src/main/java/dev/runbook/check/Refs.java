@@ -13,6 +13,7 @@ import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.ExprVisitor;
 import dev.runbook.model.expr.Index;
 import dev.runbook.model.expr.Interpolated;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -23,9 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Walks expressions: every bare name used, and every expression written in a runbook. */
 public final class Refs implements ExprVisitor<Void> {
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private final Set<String> names;
 
     private Refs(Set<String> names) {
@@ -93,6 +97,16 @@ public final class Refs implements ExprVisitor<Void> {
 
     @Override
     public Void visitLiteral(Literal e) {
+        return null;
+    }
+
+    /** Its words may be names: counted as used, so the syntax error is not followed by an unused-param warning. */
+    @Override
+    public Void visitInvalid(Invalid e) {
+        Matcher words = WORD.matcher(e.text());
+        while (words.find()) {
+            names.add(words.group());
+        }
         return null;
     }
 

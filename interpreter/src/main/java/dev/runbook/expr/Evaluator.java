@@ -9,6 +9,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.ExprVisitor;
 import dev.runbook.model.expr.Index;
 import dev.runbook.model.expr.Interpolated;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -53,6 +54,11 @@ public final class Evaluator implements ExprVisitor<Object> {
     @Override
     public Object visitLiteral(Literal e) {
         return e.value();
+    }
+
+    @Override
+    public Object visitInvalid(Invalid e) {
+        throw new IllegalStateException("an expression with a syntax error reached the evaluator: " + e.text());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.model.expr.ExprVisitor;
 import dev.runbook.model.expr.Index;
 import dev.runbook.model.expr.Interpolated;
+import dev.runbook.model.expr.Invalid;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
 import dev.runbook.model.expr.MapExpr;
@@ -81,6 +82,12 @@ public final class TypeChecker implements ExprVisitor<Type> {
     @Override
     public Type visitLiteral(Literal e) {
         return typeOf(e.value());
+    }
+
+    /** Its syntax error is reported already; as any, it causes no second error. */
+    @Override
+    public Type visitInvalid(Invalid e) {
+        return Type.ANY;
     }
 
     @Override

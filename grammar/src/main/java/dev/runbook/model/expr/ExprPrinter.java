@@ -106,6 +106,11 @@ public final class ExprPrinter implements ExprVisitor<String> {
     }
 
     @Override
+    public String visitInvalid(Invalid e) {
+        return e.text();
+    }
+
+    @Override
     public String visitRef(Ref e) {
         return e.name();
     }

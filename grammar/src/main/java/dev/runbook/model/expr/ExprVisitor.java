@@ -3,6 +3,8 @@ package dev.runbook.model.expr;
 public interface ExprVisitor<R> {
     R visitLiteral(Literal e);
 
+    R visitInvalid(Invalid e);
+
     R visitRef(Ref e);
 
     R visitMember(Member e);

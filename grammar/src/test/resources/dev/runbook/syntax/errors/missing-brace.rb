@@ -1,4 +1,4 @@
-# expect-error: RB0001 5:1
+# expect-error: RB0007 2:18
 runbook "braces" {
   step a = exec { argv: ["true"] }
 

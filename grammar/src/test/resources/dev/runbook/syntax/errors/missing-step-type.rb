@@ -1,6 +1,6 @@
 # expect-error: RB0001 5:12
-# expect-error: RB0001 5:18
-# expect-error: RB0001 6:1
+# one mistake, one diagnostic: the parser goes on at the next statement, so
+# the rest of the step is not reported again
 runbook "steps" {
   step a = { argv: ["true"] }
 }

@@ -1,4 +1,4 @@
-# expect-error: RB0001 3:15
+# expect-error: RB0007 3:15
 runbook "strings" {
   description "no end
 }

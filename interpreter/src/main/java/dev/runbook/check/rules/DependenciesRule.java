@@ -10,11 +10,16 @@ import dev.runbook.model.Step;
 import dev.runbook.plan.Edge;
 import dev.runbook.plan.Graph;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the graph of the main steps (file order, {@code needs}, {@code steps.x} reads) and reports cycles
  * (RB0115) with the span of each edge. Runs after ExpressionsRule, which records the reads.
+ *
+ * <p>Two steps with one id are one node here, so a duplicated id can close a cycle that is not in the file; RB0110
+ * already reports the duplicate, and a cycle through it is left until the ids are unique.
  */
 public final class DependenciesRule implements Rule {
     @Override
@@ -38,9 +43,23 @@ public final class DependenciesRule implements Rule {
         }
         Graph graph = new Graph(nodes, edges);
         context.setGraph(graph);
+        Set<String> duplicated = duplicatedIds(context);
         for (List<Edge> cycle : graph.cycles()) {
-            report(context, cycle);
+            if (cycle.stream().noneMatch(e -> duplicated.contains(e.from()))) {
+                report(context, cycle);
+            }
         }
+    }
+
+    private static Set<String> duplicatedIds(CheckContext context) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicated = new HashSet<>();
+        for (Step s : context.runbook().allSteps()) {
+            if (!seen.add(s.id())) {
+                duplicated.add(s.id());
+            }
+        }
+        return duplicated;
     }
 
     private static void report(CheckContext context, List<Edge> cycle) {
