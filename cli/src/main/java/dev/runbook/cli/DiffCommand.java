@@ -153,7 +153,7 @@ final class DiffCommand implements Callable<Integer> {
             services.report(binding);
             return null;
         }
-        return new Planner(redactor).plan(loaded.checked(), bound, base);
+        return new Planner(redactor).plan(loaded.forPlanner(), bound, base);
     }
 
     PrintTarget printer() {

@@ -76,7 +76,7 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env) {
     }
 
     Plan plan() {
-        return new Planner(redactor).plan(loaded.checked(), params, env);
+        return new Planner(redactor).plan(loaded.forPlanner(), params, env);
     }
 
     /** Ends a command early with an exit code after the reason was printed. */

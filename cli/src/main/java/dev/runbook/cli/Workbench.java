@@ -4,6 +4,7 @@ import dev.runbook.check.CallResolver;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Checker;
 import dev.runbook.check.Rule;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
@@ -13,6 +14,7 @@ import dev.runbook.syntax.RunbookReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -20,13 +22,15 @@ import java.util.List;
 final class Workbench implements CallResolver {
     private final StepRegistry registry;
     private final RunbookReader reader;
-    private final List<Rule> extraRules;
+    private final List<Rule> rules;
     private final Deque<Path> calling = new ArrayDeque<>();
 
     Workbench(StepRegistry registry, List<Rule> extraRules) {
         this.registry = registry;
         this.reader = new RunbookReader(dev.runbook.yaml.YamlReader::read);
-        this.extraRules = extraRules;
+        List<Rule> all = new ArrayList<>(CheckRules.all());
+        all.addAll(extraRules);
+        this.rules = List.copyOf(all);
     }
 
     StepRegistry registry() {
@@ -46,7 +50,7 @@ final class Workbench implements CallResolver {
             if (rb == null || diagnostics.hasErrors()) {
                 return null;
             }
-            CheckContext checked = new Checker(registry, this, extraRules).check(rb, diagnostics);
+            CheckContext checked = new Checker(registry, this, rules).check(rb, diagnostics);
             return diagnostics.hasErrors() ? null : new Loaded(path, rb, checked);
         } finally {
             calling.pop();

@@ -1,7 +1,5 @@
 package dev.runbook.plan;
 
-import dev.runbook.check.CheckContext;
-import dev.runbook.check.Graph;
 import dev.runbook.expr.Env;
 import dev.runbook.expr.EvalException;
 import dev.runbook.expr.Evaluator;
@@ -38,12 +36,11 @@ public final class Planner {
         return new Env(vars, base.clock(), base.workDir(), base.environment(), true);
     }
 
-    public Plan plan(CheckContext checked, BoundParams params, Env base) {
+    public Plan plan(CheckedRunbook checked, BoundParams params, Env base) {
         Runbook rb = checked.runbook();
         Env env = planningEnv(params, base);
-        Graph graph = checked.graph();
         Map<String, Integer> waveOf = new HashMap<>();
-        List<List<String>> waves = graph.waves();
+        List<List<String>> waves = checked.waves();
         for (int i = 0; i < waves.size(); i++) {
             for (String id : waves.get(i)) {
                 waveOf.put(id, i);
@@ -51,7 +48,7 @@ public final class Planner {
         }
         List<PlanStep> steps = new ArrayList<>();
         for (Step s : rb.steps()) {
-            steps.add(step(checked, s, graph.needs(s.id()), waveOf.getOrDefault(s.id(), 0), env));
+            steps.add(step(checked, s, checked.needs(s.id()), waveOf.getOrDefault(s.id(), 0), env));
         }
         List<PlanStep> finallySteps = chain(checked, rb.finallySteps(), env);
         List<PlanStep> onFailure = chain(checked, rb.onFailureSteps(), env);
@@ -80,7 +77,7 @@ public final class Planner {
         return plan.withHash(PlanJson.hash(plan));
     }
 
-    private List<PlanStep> chain(CheckContext checked, List<Step> steps, Env env) {
+    private List<PlanStep> chain(CheckedRunbook checked, List<Step> steps, Env env) {
         List<PlanStep> out = new ArrayList<>();
         String previous = null;
         for (Step s : steps) {
@@ -90,7 +87,7 @@ public final class Planner {
         return out;
     }
 
-    private PlanStep step(CheckContext checked, Step s, List<String> needs, int wave, Env env) {
+    private PlanStep step(CheckedRunbook checked, Step s, List<String> needs, int wave, Env env) {
         Invocation inv = s.invocation();
         StepType type = checked.type(inv.type()).orElse(null);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -137,7 +134,7 @@ public final class Planner {
                 null);
     }
 
-    private String undo(CheckContext checked, Step s, StepType type, Args bound, Env env) {
+    private String undo(CheckedRunbook checked, Step s, StepType type, Args bound, Env env) {
         if (s.undo() != null) {
             StepType undoType = checked.type(s.undo().type()).orElse(null);
             if (undoType == null) {
@@ -149,7 +146,7 @@ public final class Planner {
         return type.hasUndo() ? redactor.redact(type.describeUndo(bound)) : null;
     }
 
-    private Map<String, Object> verify(CheckContext checked, Verify v, Env env) {
+    private Map<String, Object> verify(CheckedRunbook checked, Verify v, Env env) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", v.name());
         if (v.probe() != null) {

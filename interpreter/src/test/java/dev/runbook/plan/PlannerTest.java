@@ -47,7 +47,7 @@ class PlannerTest {
         Redactor redactor = new Redactor();
         BoundParams params = ParamBinder.bind(rb, Map.of(), env, redactor, diagnostics);
         assertFalse(diagnostics.hasErrors(), () -> diagnostics.all().toString());
-        return new Planner(redactor).plan(checked, params, env);
+        return new Planner(redactor).plan(TestRunbooks.forPlanner(checked), params, env);
     }
 
     private static Plan dsl(String text) {

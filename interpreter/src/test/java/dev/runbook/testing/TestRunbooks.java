@@ -3,12 +3,18 @@ package dev.runbook.testing;
 import dev.runbook.check.CallResolver;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Checker;
+import dev.runbook.check.Graph;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
+import dev.runbook.plan.CheckedRunbook;
 import dev.runbook.source.SourceFile;
 import dev.runbook.syntax.DslReader;
 import dev.runbook.yaml.YamlReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Runbooks read from source text and checked with the test step types, for unit tests of the phases. */
 public final class TestRunbooks {
@@ -23,7 +29,15 @@ public final class TestRunbooks {
     }
 
     public static CheckContext check(Runbook rb, Diagnostics diagnostics) {
-        return new Checker(EngineHarness.REGISTRY, noCalls()).check(rb, diagnostics);
+        return new Checker(EngineHarness.REGISTRY, noCalls(), CheckRules.all()).check(rb, diagnostics);
+    }
+
+    /** The checker's result as the planner takes it, as the CLI hands it over. */
+    public static CheckedRunbook forPlanner(CheckContext checked) {
+        Graph graph = checked.graph();
+        Map<String, List<String>> needs = new LinkedHashMap<>();
+        graph.nodes().forEach(id -> needs.put(id, graph.needs(id)));
+        return new CheckedRunbook(checked.runbook(), checked.registry(), graph.waves(), needs);
     }
 
     /** {@code RB0100 3:12 message}: what a test compares, without the file name. */
