@@ -1,5 +1,6 @@
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Checker;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.engine.Approver;
 import dev.runbook.engine.Event;
@@ -77,7 +78,7 @@ public class JournalBench {
         StepRegistry registry = StepRegistry.load();
         Diagnostics diagnostics = new Diagnostics();
         Runbook runbook = new RunbookReader((f, d) -> null).read(file, diagnostics);
-        CheckContext checked = new Checker(registry, (caller, target, where, d) -> null).check(runbook, diagnostics);
+        CheckContext checked = new Checker(registry, (caller, target, where, d) -> null, CheckRules.all()).check(runbook, diagnostics);
         if (diagnostics.hasErrors()) {
             throw new IllegalStateException(diagnostics.sorted().toString());
         }

@@ -83,6 +83,7 @@ public final class Main implements Runnable {
             }
             return ExitCodes.INTERNAL;
         });
+        cli.setExecutionStrategy(Main::refuseUnmatchedThenRun);
         services.setDebug(List.of(args).contains("--debug"));
         return cli.execute(args);
     }
@@ -105,6 +106,19 @@ public final class Main implements Runnable {
             cli.addSubcommand(new CommandLine.HelpCommand());
         }
         return cli;
+    }
+
+    /**
+     * Picocli skips its check of unmatched words when help is asked for, so {@code runbook chek --help} printed the
+     * general help and exited 0. A word left over at the top is an unknown command, help or not; thrown here, it
+     * reaches the parameter exception handler like {@code runbook chek}.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        if (!parsed.hasSubcommand() && !parsed.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(
+                    parsed.commandSpec().commandLine(), parsed.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** {@code runbook chek}: one line naming the word and the closest command, instead of picocli's list. */

@@ -4,6 +4,7 @@ import dev.runbook.check.CallResolver;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Checker;
 import dev.runbook.check.Rule;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
@@ -16,6 +17,7 @@ import dev.runbook.syntax.RunbookReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -23,15 +25,17 @@ import java.util.List;
 final class Workbench implements CallResolver {
     private final StepRegistry registry;
     private final RunbookReader reader;
-    private final List<Rule> extraRules;
+    private final List<Rule> rules;
     private final Deque<Path> calling = new ArrayDeque<>();
     /** Every file read by this workbench, read once: a call tree holds what was checked, never a later read. */
-    private final java.util.Map<Path, Loaded> read = new java.util.HashMap<>();
+    private final java.util.Map<Path, Loaded> loadedFiles = new java.util.HashMap<>();
 
     Workbench(StepRegistry registry, List<Rule> extraRules) {
         this.registry = registry;
         this.reader = new RunbookReader(dev.runbook.yaml.YamlReader::read);
-        this.extraRules = extraRules;
+        List<Rule> all = new ArrayList<>(CheckRules.all());
+        all.addAll(extraRules);
+        this.rules = List.copyOf(all);
     }
 
     StepRegistry registry() {
@@ -57,12 +61,12 @@ final class Workbench implements CallResolver {
             if (!checkable) {
                 return null;
             }
-            CheckContext checked = new Checker(registry, this, extraRules).check(rb, diagnostics);
+            CheckContext checked = new Checker(registry, this, rules).check(rb, diagnostics);
             if (diagnostics.hasErrors()) {
                 return null;
             }
             Loaded loaded = new Loaded(path, rb, checked, program(rb, checked));
-            read.put(absolute, loaded);
+            loadedFiles.put(absolute, loaded);
             return loaded;
         } finally {
             calling.pop();
@@ -74,7 +78,7 @@ final class Workbench implements CallResolver {
         java.util.Map<String, Program> calls = new java.util.LinkedHashMap<>();
         for (Step s : rb.allSteps()) {
             if (s.invocation().isCall()) {
-                Loaded callee = read.get(file(rb, s.invocation().target()));
+                Loaded callee = loadedFiles.get(file(rb, s.invocation().target()));
                 if (callee != null) {
                     calls.put(s.id(), callee.program());
                 }

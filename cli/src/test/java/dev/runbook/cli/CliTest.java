@@ -64,6 +64,26 @@ class CliTest {
     }
 
     @Test
+    void unknownSubcommandWithHelpIsStillUnknown() {
+        for (List<String> args : List.of(List.of("chek", "--help"), List.of("--help", "chek"), List.of("chek", "-h"))) {
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, run.code(), args + ": " + run);
+            assertEquals(
+                    List.of("runbook: unknown command 'chek'; did you mean 'check'? (see runbook --help)"),
+                    run.errLines(),
+                    args + ": " + run);
+            assertEquals("", run.out(), args + ": the general help is not printed");
+        }
+    }
+
+    @Test
+    void helpOfAKnownSubcommandStillWorks() {
+        CliRun run = CliRun.of("check", "--help");
+        assertEquals(ExitCodes.OK, run.code(), run.toString());
+        assertTrue(run.out().startsWith("Usage: runbook check"), run.toString());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRun run = CliRun.of("check", "--frobnicate", "x.rb");
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());

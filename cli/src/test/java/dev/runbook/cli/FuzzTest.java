@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.runbook.check.CallResolver;
 import dev.runbook.check.Checker;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
@@ -170,7 +171,7 @@ class FuzzTest {
         Diagnostics d = new Diagnostics(Integer.MAX_VALUE);
         Runbook rb = file.isYaml() ? YamlReader.read(file, d) : DslReader.read(file, d);
         if (rb != null) {
-            new Checker(registry, NO_CALLS).check(rb, d);
+            new Checker(registry, NO_CALLS, CheckRules.all()).check(rb, d);
         } else {
             assertTrue(d.hasErrors(), "no model and no error for:\n" + file.text());
         }

@@ -1,46 +1,24 @@
 package dev.runbook.check;
 
-import dev.runbook.check.rules.CallRule;
-import dev.runbook.check.rules.DependenciesRule;
-import dev.runbook.check.rules.DuplicateIdsRule;
-import dev.runbook.check.rules.ExpressionsRule;
-import dev.runbook.check.rules.NeedsRule;
-import dev.runbook.check.rules.ParamsRule;
-import dev.runbook.check.rules.StepTypesRule;
-import dev.runbook.check.rules.UnreachableRule;
-import dev.runbook.check.rules.UnusedParamsRule;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Runbook;
 import dev.runbook.spi.StepRegistry;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Runs every rule over a runbook. The result's graph is what the planner builds on. */
+/**
+ * Runs rules over a runbook, in the order given. The result's graph is what the planner builds on. The rules are
+ * given (the built-in ones are {@code check.rules.CheckRules.all()}, the lint is {@code check.lint.LintRules.all()})
+ * so that this package, which the rules build on, does not depend on them.
+ */
 public final class Checker {
     private final StepRegistry registry;
     private final CallResolver calls;
     private final List<Rule> rules;
 
-    public Checker(StepRegistry registry, CallResolver calls) {
-        this(registry, calls, List.of());
-    }
-
-    /** With extra rules (e.g. the safety lint) run after the built-in ones. */
-    public Checker(StepRegistry registry, CallResolver calls, List<Rule> extra) {
+    public Checker(StepRegistry registry, CallResolver calls, List<? extends Rule> rules) {
         this.registry = registry;
         this.calls = calls;
-        List<Rule> all = new ArrayList<>(List.of(
-                new ParamsRule(),
-                new DuplicateIdsRule(),
-                new StepTypesRule(),
-                new NeedsRule(),
-                new ExpressionsRule(),
-                new DependenciesRule(),
-                new CallRule(),
-                new UnusedParamsRule(),
-                new UnreachableRule()));
-        all.addAll(extra);
-        this.rules = List.copyOf(all);
+        this.rules = List.copyOf(rules);
     }
 
     public CheckContext check(Runbook runbook, Diagnostics diagnostics) {

@@ -44,8 +44,8 @@ public final class Planner {
     public Plan plan(Program checked, BoundParams params, Env base) {
         Runbook rb = checked.runbook();
         Env env = planningEnv(params, base);
-        Graph graph = checked.graph();
         Map<String, Integer> waveOf = new HashMap<>();
+        Graph graph = checked.graph();
         List<List<String>> waves = graph.waves();
         for (int i = 0; i < waves.size(); i++) {
             for (String id : waves.get(i)) {

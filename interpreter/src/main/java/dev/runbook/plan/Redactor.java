@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +18,17 @@ import java.util.regex.Pattern;
  * Masks secrets in any text a person or file can see: the values of secret params (and their URL- and
  * base64-encoded forms, so derived strings are caught too) and passwords written in URIs
  * ({@code scheme://user:pass@host}).
+ *
+ * <p>A {@code call} can add secrets while parallel steps print, so the secrets are one immutable list,
+ * built in full and then swapped in atomically: a reader sees the old list or the new one, never a
+ * partial one.
  */
 public final class Redactor {
     public static final String MASK = "********";
     private static final Pattern URI_PASSWORD =
             Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^:/@\\s\"']{1,256}:)([^@/\\s\"']{1,256})@");
     private static final int MIN_LENGTH = 3;
-    private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private final AtomicReference<List<String>> secrets = new AtomicReference<>(List.of());
 
     public Redactor() {}
 
@@ -37,19 +41,24 @@ public final class Redactor {
         if (secret == null || secret.length() < MIN_LENGTH) {
             return;
         }
-        Set<String> forms = new LinkedHashSet<>(secrets);
+        secrets.updateAndGet(known -> withForms(known, secret));
+    }
+
+    private static List<String> withForms(List<String> known, String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        Set<String> forms = new LinkedHashSet<>(known);
         forms.add(secret);
         forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
-        forms.add(Base64.getEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        forms.add(Base64.getEncoder().encodeToString(bytes));
+        forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
         List<String> sorted = new ArrayList<>(forms);
+        // Longest first, so a secret that contains another is masked whole.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        secrets.clear();
-        secrets.addAll(sorted);
+        return List.copyOf(sorted);
     }
 
     public List<String> values() {
-        return List.copyOf(secrets);
+        return secrets.get();
     }
 
     public String redact(String text) {
@@ -57,7 +66,7 @@ public final class Redactor {
             return text;
         }
         String out = text;
-        for (String s : secrets) {
+        for (String s : secrets.get()) {
             if (out.contains(s)) {
                 out = out.replace(s, MASK);
             }

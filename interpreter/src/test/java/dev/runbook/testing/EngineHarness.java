@@ -3,6 +3,7 @@ package dev.runbook.testing;
 import dev.runbook.check.CallResolver;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Checker;
+import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.DiagnosticFormatter;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.engine.Approver;
@@ -79,7 +80,8 @@ public final class EngineHarness {
     public RunResult run(String text) {
         Diagnostics diagnostics = new Diagnostics();
         Runbook rb = DslReader.read(SourceFile.of(workDir.resolve("test.rb").toString(), text), diagnostics);
-        CheckContext checked = rb == null ? null : new Checker(REGISTRY, noCalls()).check(rb, diagnostics);
+        CheckContext checked =
+                rb == null ? null : new Checker(REGISTRY, noCalls(), CheckRules.all()).check(rb, diagnostics);
         failOnErrors(diagnostics);
         Redactor redactor = new Redactor();
         Clock clock = Clock.systemUTC();

@@ -3,6 +3,7 @@ package dev.runbook.check.lint;
 import dev.runbook.check.CheckContext;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.model.Step;
+import dev.runbook.spi.StepKinds;
 import dev.runbook.spi.StepType;
 import java.util.Set;
 

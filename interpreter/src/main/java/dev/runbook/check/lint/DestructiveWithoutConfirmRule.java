@@ -3,6 +3,7 @@ package dev.runbook.check.lint;
 import dev.runbook.check.CheckContext;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.model.Step;
+import dev.runbook.spi.StepKinds;
 import java.util.Set;
 
 /** RB0601 (warning): a destructive step that asks no one first (no {@code confirm}, no confirm step before it). */

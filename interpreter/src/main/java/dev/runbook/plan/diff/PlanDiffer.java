@@ -1,9 +1,9 @@
 package dev.runbook.plan.diff;
 
-import dev.runbook.check.lint.StepKinds;
 import dev.runbook.json.Json;
 import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanStep;
+import dev.runbook.spi.StepKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

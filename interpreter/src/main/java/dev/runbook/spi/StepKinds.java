@@ -1,4 +1,4 @@
-package dev.runbook.check.lint;
+package dev.runbook.spi;
 
 import dev.runbook.model.Arg;
 import dev.runbook.model.Step;
@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * What the lint knows about step types beyond their effect class: which destroy state, which make backups, which
- * reload a service, which check health. Names only, so the lint needs no step type's class.
+ * reload a service, which check health. Names only, so the lint needs no step type's class. Here, below the lint
+ * and the plan diff, because both ask (until the step types declare these traits themselves).
  */
 public final class StepKinds {
     private static final Set<String> DESTRUCTIVE =
@@ -20,7 +21,7 @@ public final class StepKinds {
     private StepKinds() {}
 
     /** Overwrites or deletes something that a failed run cannot simply put back: also any {@code drop: true}. */
-    static boolean destructive(Step s) {
+    public static boolean destructive(Step s) {
         return destructiveType(s.type()) || dropOn(s);
     }
 
@@ -30,28 +31,28 @@ public final class StepKinds {
     }
 
     /** {@code drop} given and not literally false (an expression may well be true). */
-    static boolean dropOn(Step s) {
+    public static boolean dropOn(Step s) {
         Optional<Arg> drop = s.invocation().arg("drop");
         return drop.isPresent() && !(drop.get().value() instanceof Literal l && Boolean.FALSE.equals(l.value()));
     }
 
-    static boolean backup(Step s) {
+    public static boolean backup(Step s) {
         return s.type().endsWith(".backup") || BACKUP.contains(s.type());
     }
 
-    static boolean reload(Step s) {
+    public static boolean reload(Step s) {
         return RELOAD.contains(s.type());
     }
 
     /** An {@code http.check} (it asserts by itself), or an {@code http.get} with a verify. */
-    static boolean healthCheck(Step s) {
+    public static boolean healthCheck(Step s) {
         return s.type().equals("http.check")
                 || s.type().equals("http.get") && !s.verifies().isEmpty()
                 || s.type().equals("pm2.describe") && !s.verifies().isEmpty();
     }
 
     /** A {@code confirm} step: a human gate of its own. */
-    static boolean confirmStep(Step s) {
+    public static boolean confirmStep(Step s) {
         return s.type().equals("confirm");
     }
 }
