@@ -136,13 +136,7 @@ public final class Evaluator implements ExprVisitor<Object> {
     public Object visitBinary(Binary e) {
         String op = e.op();
         if ("&&".equals(op) || "||".equals(op)) {
-            Object left;
-            try {
-                left = e.left().accept(this);
-            } catch (EvalException ex) {
-                left = ex;
-            }
-            return logical(e, left);
+            return logical(e);
         }
         Object left = e.left().accept(this);
         Object right = e.right().accept(this);
@@ -176,20 +170,15 @@ public final class Evaluator implements ExprVisitor<Object> {
      * {@code ||}) wins over an error or an unknown on the other side, whichever side it is on; otherwise an unknown
      * side makes the result unknown, and an error (or a side that is not a bool) is the result.
      */
-    private Object logical(Binary e, Object leftValue) {
-        boolean decider = "||".equals(e.op());
-        Object left = side(leftValue, e.left());
-        if (Boolean.valueOf(decider).equals(left)) {
-            return decider;
+    private Object logical(Binary e) {
+        Boolean decides = "||".equals(e.op());
+        Object left = side(e.left());
+        if (decides.equals(left)) {
+            return decides;
         }
-        Object right;
-        try {
-            right = side(e.right().accept(this), e.right());
-        } catch (EvalException ex) {
-            right = ex;
-        }
-        if (Boolean.valueOf(decider).equals(right)) {
-            return decider;
+        Object right = side(e.right());
+        if (decides.equals(right)) {
+            return decides;
         }
         if (left instanceof Unknown || right instanceof Unknown) {
             return new Unknown(ExprPrinter.print(e));
@@ -200,12 +189,18 @@ public final class Evaluator implements ExprVisitor<Object> {
         if (right instanceof EvalException ex) {
             throw ex;
         }
-        return !decider;
+        return !decides;
     }
 
     /** One side of && or ||: a bool, an unknown, or the error it gave (a value that is not a bool is one). */
-    private static Object side(Object v, Expr where) {
-        if (v instanceof Boolean || v instanceof Unknown || v instanceof EvalException) {
+    private Object side(Expr where) {
+        Object v;
+        try {
+            v = where.accept(this);
+        } catch (EvalException ex) {
+            return ex;
+        }
+        if (v instanceof Boolean || v instanceof Unknown) {
             return v;
         }
         return new EvalException(
