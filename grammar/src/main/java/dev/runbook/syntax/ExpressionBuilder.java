@@ -87,9 +87,14 @@ final class ExpressionBuilder {
     }
 
     private Expr createUnary(RunbookParser.UnaryExprContext u, Span span) {
+        if (u.op.getType() == RunbookParser.MINUS
+                && u.expr() instanceof RunbookParser.PrimaryExprContext p
+                && p.primary() instanceof RunbookParser.IntExprContext i) {
+            return integer("-" + i.getText(), span); // -9223372036854775808 is an int64, its digits alone are not
+        }
         Expr operand = build(u.expr());
         if (u.op.getType() == RunbookParser.MINUS && operand instanceof Literal lit) {
-            if (lit.value() instanceof Long n) {
+            if (lit.value() instanceof Long n && n != Long.MIN_VALUE) {
                 return new Literal(-n, span);
             }
             if (lit.value() instanceof Double d) {

@@ -232,10 +232,12 @@ final class StepRunner {
             Duration every = v.every() == null ? Duration.ofSeconds(1) : (Duration) Evaluator.eval(v.every(), env);
             while (true) {
                 boolean holds;
+                String error = null;
                 try {
                     holds = Evaluator.test(v.condition(), env.with("it", current.outputs()));
                 } catch (EvalException e) {
                     holds = false;
+                    error = e.getMessage();
                 }
                 listener.on(
                         event("verify", step.id(), Map.of("expect", ExprPrinter.print(v.condition()), "ok", holds)));
@@ -243,13 +245,13 @@ final class StepRunner {
                     break;
                 }
                 if (System.nanoTime() >= deadline || cancelled.getAsBoolean()) {
-                    return StepResult.failed(
-                            "verify failed: " + ExprPrinter.print(v.condition())
-                                    + (v.within() == null
-                                            ? ""
-                                            : " (still false after " + ExprPrinter.print(v.within()) + ")")
-                                    + shownOutputs(current),
-                            current.outputs());
+                    String after = v.within() == null ? "" : " after " + ExprPrinter.print(v.within());
+                    String why = error != null
+                            ? "verify " + ExprPrinter.print(v.condition()) + " could not be evaluated" + after + ": "
+                                    + error
+                            : "verify failed: " + ExprPrinter.print(v.condition())
+                                    + (after.isEmpty() ? "" : " (still false" + after + ")");
+                    return StepResult.failed(why + shownOutputs(current), current.outputs());
                 }
                 sleep(every);
                 if (type != null && type.effect() == Effect.READ) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Evaluates expressions to plain Java values. A value that depends on something not yet known (an earlier step's
@@ -76,8 +77,7 @@ public final class Evaluator implements ExprVisitor<Object> {
             return new Unknown(ExprPrinter.print(e));
         }
         if (target instanceof Map<?, ?> map) {
-            Object v = map.get(e.name());
-            return v instanceof Unknown ? new Unknown(ExprPrinter.print(e)) : v;
+            return entry(map, e.name(), e);
         }
         if (target == null) {
             throw new EvalException(
@@ -98,17 +98,28 @@ public final class Evaluator implements ExprVisitor<Object> {
         if (target instanceof Unknown || index instanceof Unknown) {
             return new Unknown(ExprPrinter.print(e));
         }
-        if (target instanceof List<?> list && index instanceof Number n) {
-            int i = n.intValue();
+        if (target instanceof List<?> list) {
+            if (!(index instanceof Long i)) {
+                throw new EvalException(e.span(), "a list index must be an int, not " + Operators.typeName(index));
+            }
             if (i < 0 || i >= list.size()) {
                 throw new EvalException(e.span(), "index " + i + " is outside the list (size " + list.size() + ")");
             }
-            return list.get(i);
+            return list.get(i.intValue());
         }
         if (target instanceof Map<?, ?> map) {
-            return map.get(Operators.text(index));
+            return entry(map, index, e);
         }
         throw new EvalException(e.span(), "cannot index a " + Operators.typeName(target));
+    }
+
+    /** A map's value for a key; a missing key is an error, never null. */
+    private static Object entry(Map<?, ?> map, Object key, Expr e) {
+        if (!map.containsKey(key)) {
+            throw new EvalException(e.span(), "no such key: " + Operators.text(key));
+        }
+        Object v = map.get(key);
+        return v instanceof Unknown ? new Unknown(ExprPrinter.print(e)) : v;
     }
 
     @Override
@@ -121,7 +132,7 @@ public final class Evaluator implements ExprVisitor<Object> {
             if ("!".equals(e.op())) {
                 return !Operators.bool(v, "the operand of !");
             }
-            return Operators.arithmetic("-", 0L, v);
+            return Operators.negate(v);
         } catch (IllegalArgumentException | ArithmeticException ex) {
             throw new EvalException(e.span(), ex.getMessage());
         }
@@ -130,10 +141,10 @@ public final class Evaluator implements ExprVisitor<Object> {
     @Override
     public Object visitBinary(Binary e) {
         String op = e.op();
-        Object left = e.left().accept(this);
         if ("&&".equals(op) || "||".equals(op)) {
-            return logical(e, left);
+            return logical(e);
         }
+        Object left = e.left().accept(this);
         Object right = e.right().accept(this);
         if (left instanceof Unknown || right instanceof Unknown) {
             return new Unknown(ExprPrinter.print(e));
@@ -142,10 +153,10 @@ public final class Evaluator implements ExprVisitor<Object> {
             return switch (op) {
                 case "==" -> Operators.equal(left, right);
                 case "!=" -> !Operators.equal(left, right);
-                case "<" -> Operators.compare(left, right) < 0;
-                case "<=" -> Operators.compare(left, right) <= 0;
-                case ">" -> Operators.compare(left, right) > 0;
-                case ">=" -> Operators.compare(left, right) >= 0;
+                case "<" -> ordered(left, right, c -> c < 0);
+                case "<=" -> ordered(left, right, c -> c <= 0);
+                case ">" -> ordered(left, right, c -> c > 0);
+                case ">=" -> ordered(left, right, c -> c >= 0);
                 case "in" -> Operators.in(left, right);
                 default -> Operators.arithmetic(op, left, right);
             };
@@ -154,19 +165,52 @@ public final class Evaluator implements ExprVisitor<Object> {
         }
     }
 
-    private Object logical(Binary e, Object left) {
-        if (left instanceof Unknown) {
+    /** A comparison; unordered values (NaN) make every comparison false. */
+    private static boolean ordered(Object left, Object right, IntPredicate test) {
+        Integer c = Operators.compare(left, right);
+        return c != null && test.test(c);
+    }
+
+    /**
+     * {@code &&} and {@code ||} as CEL has them: a side that decides ({@code false} for {@code &&}, {@code true} for
+     * {@code ||}) wins over an error or an unknown on the other side, whichever side it is on; otherwise an unknown
+     * side makes the result unknown, and an error (or a side that is not a bool) is the result.
+     */
+    private Object logical(Binary e) {
+        Boolean decides = "||".equals(e.op());
+        Object left = side(e.left());
+        if (decides.equals(left)) {
+            return decides;
+        }
+        Object right = side(e.right());
+        if (decides.equals(right)) {
+            return decides;
+        }
+        if (left instanceof Unknown || right instanceof Unknown) {
             return new Unknown(ExprPrinter.print(e));
         }
-        boolean l = bool(left, e.left());
-        if ("&&".equals(e.op()) && !l) {
-            return false;
+        if (left instanceof EvalException ex) {
+            throw ex;
         }
-        if ("||".equals(e.op()) && l) {
-            return true;
+        if (right instanceof EvalException ex) {
+            throw ex;
         }
-        Object right = e.right().accept(this);
-        return right instanceof Unknown ? new Unknown(ExprPrinter.print(e)) : bool(right, e.right());
+        return !decides;
+    }
+
+    /** One side of && or ||: a bool, an unknown, or the error it gave (a value that is not a bool is one). */
+    private Object side(Expr where) {
+        Object v;
+        try {
+            v = where.accept(this);
+        } catch (EvalException ex) {
+            return ex;
+        }
+        if (v instanceof Boolean || v instanceof Unknown) {
+            return v;
+        }
+        return new EvalException(
+                where.span(), "`" + ExprPrinter.print(where) + "` is a " + Operators.typeName(v) + ", not a bool");
     }
 
     private boolean bool(Object v, Expr where) {

@@ -249,8 +249,15 @@ public final class Functions {
 
     private static Object toInt(List<Object> args, Env env) {
         Object v = args.get(0);
-        if (v instanceof Number n) {
-            return n.longValue();
+        if (v instanceof Long n) {
+            return n;
+        }
+        if (v instanceof Double d) {
+            // [-2^63, 2^63): outside it (and NaN) there is no int64; CEL calls that an overflow, not a clamp
+            if (!(d >= -0x1p63 && d < 0x1p63)) {
+                throw new IllegalArgumentException("int overflow: " + Operators.text(d) + " is outside the int range");
+            }
+            return (long) (double) d;
         }
         try {
             return Long.parseLong(Operators.text(v).strip());

@@ -87,9 +87,14 @@ final class Operators {
         throw new IllegalArgumentException(what + " must be a bool, not " + typeName(v) + " " + text(v));
     }
 
+    /**
+     * CEL equality: values of different types are not equal (an error neither), except numbers, which compare by
+     * value ({@code 1 == 1.0}); NaN equals nothing; lists element by element; maps by keys and values.
+     */
     static boolean equal(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
+        if (isNumber(a) && isNumber(b)) {
+            Integer c = compare(a, b);
+            return c != null && c == 0;
         }
         if (a == null || b == null) {
             return a == b;
@@ -105,18 +110,66 @@ final class Operators {
             }
             return true;
         }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !equal(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return a.equals(b);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static int compare(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+    /**
+     * CEL ordering: -1, 0 or 1, or null when the two are unordered (NaN). Two ints compare exactly; an int and a
+     * double compare as doubles (as CEL does); strings by code point; {@code false < true}; durations. Anything
+     * else has no order: IllegalArgumentException.
+     */
+    static Integer compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
         }
-        if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
-            return ca.compareTo(b);
+        if (isNumber(a) && isNumber(b)) {
+            double p = ((Number) a).doubleValue();
+            double q = ((Number) b).doubleValue();
+            if (Double.isNaN(p) || Double.isNaN(q)) {
+                return null;
+            }
+            return p < q ? -1 : p > q ? 1 : 0;
         }
-        throw new IllegalArgumentException("cannot compare " + typeName(a) + " with " + typeName(b));
+        if (a instanceof String x && b instanceof String y) {
+            return Integer.signum(compareCodePoints(x, y));
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        if (a instanceof Duration x && b instanceof Duration y) {
+            return Integer.signum(x.compareTo(y));
+        }
+        throw new IllegalArgumentException("cannot order " + typeName(a) + " and " + typeName(b));
+    }
+
+    private static boolean isNumber(Object v) {
+        return v instanceof Long || v instanceof Double;
+    }
+
+    private static int compareCodePoints(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int p = x.codePointAt(i);
+            int q = y.codePointAt(j);
+            if (p != q) {
+                return Integer.compare(p, q);
+            }
+            i += Character.charCount(p);
+            j += Character.charCount(q);
+        }
+        return Boolean.compare(i < x.length(), j < y.length());
     }
 
     static boolean in(Object needle, Object haystack) {
@@ -150,39 +203,66 @@ final class Operators {
                 default -> throw new IllegalArgumentException("durations only add and subtract");
             };
         }
-        if (a instanceof Duration x && b instanceof Number n && ("*".equals(op) || "/".equals(op))) {
-            return "*".equals(op) ? x.multipliedBy(n.longValue()) : x.dividedBy(Math.max(1, n.longValue()));
+        if (a instanceof Duration x && b instanceof Long n && ("*".equals(op) || "/".equals(op))) {
+            if ("/".equals(op) && n == 0) {
+                throw new IllegalArgumentException("division by zero");
+            }
+            return "*".equals(op) ? x.multipliedBy(n) : x.dividedBy(n);
         }
         if (a instanceof Long x && b instanceof Long y) {
-            return switch (op) {
-                case "+" -> Math.addExact(x, y);
-                case "-" -> Math.subtractExact(x, y);
-                case "*" -> Math.multiplyExact(x, y);
-                case "/" -> {
-                    if (y == 0) {
-                        throw new IllegalArgumentException("division by zero");
-                    }
-                    yield x / y;
-                }
-                default -> {
-                    if (y == 0) {
-                        throw new IllegalArgumentException("modulo by zero");
-                    }
-                    yield x % y;
-                }
-            };
+            return integer(op, x, y);
         }
-        if (a instanceof Number x && b instanceof Number y) {
-            double p = x.doubleValue();
-            double q = y.doubleValue();
+        if (isNumber(a) && isNumber(b)) {
+            double p = ((Number) a).doubleValue();
+            double q = ((Number) b).doubleValue();
             return switch (op) {
                 case "+" -> p + q;
                 case "-" -> p - q;
                 case "*" -> p * q;
                 case "/" -> p / q;
-                default -> p % q;
+                default ->
+                    throw new IllegalArgumentException("% needs two ints, not " + typeName(a) + " and " + typeName(b));
             };
         }
         throw new IllegalArgumentException("cannot apply " + op + " to " + typeName(a) + " and " + typeName(b));
+    }
+
+    /** int64 arithmetic: overflow and division by zero are errors, never a wrapped or clamped value. */
+    private static long integer(String op, long x, long y) {
+        try {
+            return switch (op) {
+                case "+" -> Math.addExact(x, y);
+                case "-" -> Math.subtractExact(x, y);
+                case "*" -> Math.multiplyExact(x, y);
+                default -> {
+                    if (y == 0) {
+                        throw new IllegalArgumentException("/".equals(op) ? "division by zero" : "modulo by zero");
+                    }
+                    if (x == Long.MIN_VALUE && y == -1) {
+                        throw new ArithmeticException();
+                    }
+                    yield "/".equals(op) ? x / y : x % y;
+                }
+            };
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("int overflow: " + x + " " + op + " " + y);
+        }
+    }
+
+    /** Unary minus: ints overflow into an error, doubles keep their sign rules (-(0.0) is -0.0). */
+    static Object negate(Object v) {
+        if (v instanceof Long n) {
+            if (n == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("int overflow: -(" + n + ")");
+            }
+            return -n;
+        }
+        if (v instanceof Double d) {
+            return -d;
+        }
+        if (v instanceof Duration d) {
+            return d.negated();
+        }
+        throw new IllegalArgumentException("cannot negate " + typeName(v));
     }
 }

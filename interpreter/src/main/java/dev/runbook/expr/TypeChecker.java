@@ -217,7 +217,12 @@ public final class TypeChecker implements ExprVisitor<Type> {
         }
         if (COMPARISONS.contains(op)) {
             boolean ok = comparable(l, r)
-                    && (l == Type.ANY || r == Type.ANY || l.isNumeric() || l == Type.STRING || l == Type.DURATION);
+                    && (l == Type.ANY
+                            || r == Type.ANY
+                            || l.isNumeric()
+                            || l == Type.STRING
+                            || l == Type.DURATION
+                            || l == Type.BOOL);
             if (!ok) {
                 mismatch(e, l, r, "cannot order " + l.a() + " and " + r.a());
             }
@@ -242,7 +247,7 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if ("+".equals(e.op()) && l == Type.LIST && r == Type.LIST) {
             return Type.LIST;
         }
-        if (l.isNumeric() && r.isNumeric()) {
+        if (l.isNumeric() && r.isNumeric() && !("%".equals(e.op()) && (l == Type.DOUBLE || r == Type.DOUBLE))) {
             return l == Type.DOUBLE || r == Type.DOUBLE ? Type.DOUBLE : Type.INT;
         }
         if (l == Type.DURATION && r == Type.DURATION && ("+".equals(e.op()) || "-".equals(e.op()))) {

@@ -51,6 +51,20 @@ class InterpreterGuardsTest {
     }
 
     @Test
+    void aVerifyThatCannotBeEvaluatedSaysWhy() throws IOException {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "poll" {
+                  step probe = counter
+                    verify {'n': it.n}.x == 1 within 200ms every 100ms
+                }
+                """);
+        assertEquals(RunStatus.FAILED, result.status());
+        String message = outcome(result, "probe").message();
+        assertTrue(message.contains("could not be evaluated after 200ms: no such key: x"), message);
+    }
+
+    @Test
     void aRunbookVerifyPollsItsProbe() throws IOException {
         EngineHarness h = new EngineHarness(dir);
         RunResult result = h.run("""
