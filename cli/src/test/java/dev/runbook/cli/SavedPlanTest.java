@@ -74,16 +74,16 @@ class SavedPlanTest {
 
     private static final String PARENT = """
             runbook "parent" {
-              step first = shell { script: "echo first >> marks" }
+              step first = shell { script: "echo first >> marks", cwd: "%1$s" }
               step child = call "child.rb" { word: "from-parent" }
-              step last = shell { script: "echo last >> marks" }
+              step last = shell { script: "echo last >> marks", cwd: "%1$s" }
             }
             """;
 
     private static final String CHILD = """
             runbook "child" {
               param word: string "what to write"
-              step write = shell { script: "echo ${word} >> marks" }
+              step write = shell { script: "echo ${word} >> marks", cwd: "%1$s" }
                 confirm "Write ${word}?"
             }
             """;
@@ -91,8 +91,8 @@ class SavedPlanTest {
     @Test
     void aSavedPlanCoversCalledRunbooks(@TempDir Path dir) throws Exception {
         Path parent = dir.resolve("parent.rb");
-        Files.writeString(parent, PARENT);
-        Files.writeString(dir.resolve("child.rb"), CHILD);
+        Files.writeString(parent, PARENT.formatted(dir));
+        Files.writeString(dir.resolve("child.rb"), CHILD.formatted(dir));
         Path plan = dir.resolve("plan.json");
         Cli.Result saved = Cli.run("plan", parent.toString(), "--out", plan.toString());
         assertEquals(ExitCodes.OK, saved.code(), saved.all());
@@ -104,7 +104,7 @@ class SavedPlanTest {
         assertEquals("first\nfrom-parent\nlast\n", Files.readString(dir.resolve("marks")));
 
         // a comment in the called file is enough: the reviewed plan no longer covers what would run
-        Files.writeString(dir.resolve("child.rb"), "# edited after review\n" + CHILD);
+        Files.writeString(dir.resolve("child.rb"), "# edited after review\n" + CHILD.formatted(dir));
         Cli.Result stale = Cli.run("run", "--plan", plan.toString(), "--approve", "child/write");
         assertEquals(ExitCodes.INVALID, stale.code(), stale.all());
         assertTrue(stale.err().contains("file child.rb changed"), stale.err());
@@ -114,8 +114,8 @@ class SavedPlanTest {
     @Test
     void aConfirmationInACalledRunbookIsKnownBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         Path parent = dir.resolve("parent.rb");
-        Files.writeString(parent, PARENT);
-        Files.writeString(dir.resolve("child.rb"), CHILD);
+        Files.writeString(parent, PARENT.formatted(dir));
+        Files.writeString(dir.resolve("child.rb"), CHILD.formatted(dir));
         Cli.Result run = Cli.run("run", parent.toString());
         assertEquals(ExitCodes.REFUSED, run.code(), run.all());
         assertTrue(run.all().contains("--approve child/write"), run.all());
