@@ -4,6 +4,7 @@ import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.expr.Binary;
 import dev.runbook.model.expr.Call;
 import dev.runbook.model.expr.Conditional;
+import dev.runbook.model.expr.Durations;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.Index;
 import dev.runbook.model.expr.Invalid;
@@ -19,13 +20,10 @@ import dev.runbook.syntax.antlr.RunbookParser.ExprContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.antlr.v4.runtime.Token;
 
 /** Parse tree to expression AST: one createX per alternative, every node stamped with its span. */
 final class ExpressionBuilder {
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
     private final AntlrPositions positions;
     private final Diagnostics diagnostics;
 
@@ -211,22 +209,11 @@ final class ExpressionBuilder {
     }
 
     Duration duration(String text, Span span) {
-        Matcher m = DURATION_PART.matcher(text);
-        Duration total = Duration.ZERO;
         try {
-            while (m.find()) {
-                long n = Long.parseLong(m.group(1));
-                total = total.plus(
-                        switch (m.group(2)) {
-                            case "ms" -> Duration.ofMillis(n);
-                            case "s" -> Duration.ofSeconds(n);
-                            case "m" -> Duration.ofMinutes(n);
-                            default -> Duration.ofHours(n);
-                        });
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            diagnostics.error("RB0003", span, "duration " + text + " is too large");
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            diagnostics.error("RB0003", span, e.getMessage());
+            return Duration.ZERO;
         }
-        return total;
     }
 }

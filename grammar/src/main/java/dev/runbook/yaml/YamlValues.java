@@ -2,6 +2,7 @@ package dev.runbook.yaml;
 
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.model.expr.Durations;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -31,7 +31,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class YamlValues {
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|h|m|s))+");
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|h|m|s)");
     private final YamlPositions positions;
     private final Diagnostics diagnostics;
 
@@ -199,23 +198,12 @@ final class YamlValues {
     }
 
     private Duration duration(ScalarNode s) {
-        Matcher m = DURATION_PART.matcher(s.getValue());
-        Duration total = Duration.ZERO;
         try {
-            while (m.find()) {
-                long n = Long.parseLong(m.group(1));
-                total = total.plus(
-                        switch (m.group(2)) {
-                            case "ms" -> Duration.ofMillis(n);
-                            case "s" -> Duration.ofSeconds(n);
-                            case "m" -> Duration.ofMinutes(n);
-                            default -> Duration.ofHours(n);
-                        });
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            diagnostics.error("RB0003", span(s), "duration " + s.getValue() + " is too large");
+            return Durations.parse(s.getValue());
+        } catch (IllegalArgumentException e) {
+            diagnostics.error("RB0003", span(s), e.getMessage());
+            return Duration.ZERO;
         }
-        return total;
     }
 
     private long integer(ScalarNode s) {

@@ -8,6 +8,7 @@ import static dev.runbook.model.Type.LIST;
 import static dev.runbook.model.Type.STRING;
 
 import dev.runbook.model.Type;
+import dev.runbook.model.expr.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -135,7 +136,7 @@ public final class Functions {
                 List.of(STRING),
                 1,
                 DURATION,
-                (a, e) -> Operators.parseDuration(str(a, 0)),
+                (a, e) -> Durations.parse(str(a, 0)),
                 "a duration from text such as '1m30s'");
         add(
                 t,

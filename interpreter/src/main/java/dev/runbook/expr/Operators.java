@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Runtime semantics of the operators on plain Java values. Type errors are IllegalArgumentException. */
 final class Operators {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|h|m|s)");
 
     private Operators() {}
 
@@ -54,30 +51,6 @@ final class Operators {
             return "map";
         }
         return v.getClass().getSimpleName();
-    }
-
-    static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.strip());
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(
-                    switch (m.group(2)) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        default -> Duration.ofHours(n);
-                    });
-            end = m.end();
-        }
-        if (end == 0 || end != text.strip().length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 30s, 5m, 1h30m, 250ms)");
-        }
-        return total;
     }
 
     static boolean bool(Object v, String what) {

@@ -9,6 +9,7 @@ import dev.runbook.model.Param;
 import dev.runbook.model.ParamType;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Unknown;
+import dev.runbook.model.expr.Durations;
 import dev.runbook.source.Span;
 import dev.runbook.spi.Suggestions;
 import java.time.Duration;
@@ -182,14 +183,7 @@ public final class ParamBinder {
     }
 
     private static Duration duration(String text) {
-        try {
-            return (Duration) dev.runbook.expr.Functions.find("duration")
-                    .orElseThrow()
-                    .body()
-                    .apply(List.of(text), null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 30s, 5m, 1h30m)");
-        }
+        return Durations.parse(text);
     }
 
     private static List<Object> splitList(String text) {

@@ -110,7 +110,7 @@ class ParamBinderTest {
                 List.of(
                         "RB0302 param `count`: 'many' is not an int",
                         "RB0302 param `drop`: 'yes' is not a bool (true or false)",
-                        "RB0302 param `wait`: 'soon' is not a duration (e.g. 30s, 5m, 1h30m)",
+                        "RB0302 param `wait`: 'soon' is not a duration (e.g. 30s, 5m, 1h30m, 250ms)",
                         "RB0302 param `target`: 'prod' is not one of staging, production"),
                 errors());
     }
