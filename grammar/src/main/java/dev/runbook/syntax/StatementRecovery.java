@@ -22,17 +22,6 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * delimiter was opened. Between statements, ANTLR's recovery is kept.
  */
 final class StatementRecovery extends DefaultErrorStrategy {
-    private static final Set<Integer> MEMBER_KEYWORDS = Set.of(
-            RunbookLexer.STEP,
-            RunbookLexer.PARAM,
-            RunbookLexer.LOCK,
-            RunbookLexer.REQUIRE,
-            RunbookLexer.PARALLEL,
-            RunbookLexer.FINALLY,
-            RunbookLexer.ON_FAILURE,
-            RunbookLexer.VERIFY,
-            RunbookLexer.DESCRIPTION);
-
     private final SyntaxErrors errors;
     private int resumeAt = -1;
     private int lastResync = -1;
@@ -169,7 +158,7 @@ final class StatementRecovery extends DefaultErrorStrategy {
         int indent = indent(tokens, start);
         Set<Integer> stops = statement instanceof RunbookParser.StepClauseContext
                 ? Unclosed.STATEMENT_KEYWORDS
-                : statement instanceof RunbookParser.ExprOnlyContext ? Set.of() : MEMBER_KEYWORDS;
+                : statement instanceof RunbookParser.ExprOnlyContext ? Set.of() : Unclosed.MEMBER_KEYWORDS;
         while (tokens.LA(1) != Token.EOF && !isStop(tokens, tokens.LT(1), indent, stops)) {
             parser.consume();
         }

@@ -17,8 +17,8 @@ import org.antlr.v4.runtime.TokenStream;
  * @param resumeAt the token where parsing may go on (a statement the open bracket swallowed), or -1
  */
 record Unclosed(Token open, Token found, int resumeAt) {
-    /** Keywords that start a member of the runbook or a clause of a step. */
-    static final Set<Integer> STATEMENT_KEYWORDS = Set.of(
+    /** Keywords that start a member of the runbook. */
+    static final Set<Integer> MEMBER_KEYWORDS = Set.of(
             RunbookLexer.STEP,
             RunbookLexer.PARAM,
             RunbookLexer.LOCK,
@@ -27,14 +27,25 @@ record Unclosed(Token open, Token found, int resumeAt) {
             RunbookLexer.FINALLY,
             RunbookLexer.ON_FAILURE,
             RunbookLexer.VERIFY,
-            RunbookLexer.DESCRIPTION,
-            RunbookLexer.WHEN,
-            RunbookLexer.UNLESS,
-            RunbookLexer.RETRY,
-            RunbookLexer.TIMEOUT,
-            RunbookLexer.CONFIRM,
-            RunbookLexer.UNDO,
-            RunbookLexer.NEEDS);
+            RunbookLexer.DESCRIPTION);
+
+    /** Keywords that start a member of the runbook or a clause of a step. */
+    static final Set<Integer> STATEMENT_KEYWORDS = union(
+            MEMBER_KEYWORDS,
+            Set.of(
+                    RunbookLexer.WHEN,
+                    RunbookLexer.UNLESS,
+                    RunbookLexer.RETRY,
+                    RunbookLexer.TIMEOUT,
+                    RunbookLexer.CONFIRM,
+                    RunbookLexer.UNDO,
+                    RunbookLexer.NEEDS));
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     boolean isTextBlock() {
         return open.getType() == RunbookLexer.STRING;

@@ -83,22 +83,14 @@ final class StepRunner {
             for (Guard g : step.requires()) {
                 if (!Evaluator.test(g.condition(), env)) {
                     String what = g.message() != null ? g.message() : ExprPrinter.print(g.condition());
-                    return end(
-                            step,
-                            type,
-                            null,
-                            Attempt.Failure.PRECONDITION,
-                            "precondition not met: " + what,
-                            Map.of(),
-                            0,
-                            started);
+                    return notStarted(
+                            step, type, Attempt.Failure.PRECONDITION, "precondition not met: " + what, started);
                 }
             }
             if (step.confirm() != null) {
                 String question = Evaluator.text(Evaluator.eval(step.confirm().message(), env));
                 if (!approver.approve(step.id(), redactor.redact(question))) {
-                    return end(
-                            step, type, null, Attempt.Failure.REFUSED, "refused by the operator", Map.of(), 0, started);
+                    return notStarted(step, type, Attempt.Failure.REFUSED, "refused by the operator", started);
                 }
             }
             Args args = type == null ? null : ArgBinder.bind(type, step.invocation(), env);
@@ -106,18 +98,11 @@ final class StepRunner {
                     "step-start", step.id(), Map.of("type", step.type(), "describe", describe(step, type, args))));
             return attempts(step, type, args, env, started);
         } catch (EvalException e) {
-            return end(
-                    step,
-                    type,
-                    null,
-                    Attempt.Failure.FAILED,
-                    redactor.redact(location(e) + e.getMessage()),
-                    Map.of(),
-                    0,
-                    started);
+            return notStarted(
+                    step, type, Attempt.Failure.FAILED, redactor.redact(location(e) + e.getMessage()), started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return end(step, type, null, Attempt.Failure.INTERRUPTED, "interrupted", Map.of(), 0, started);
+            return notStarted(step, type, Attempt.Failure.INTERRUPTED, "interrupted", started);
         }
     }
 
@@ -292,16 +277,9 @@ final class StepRunner {
         return new Attempt(outcome, Attempt.Failure.NONE, type, null);
     }
 
-    private Attempt end(
-            Step step,
-            StepType type,
-            Args args,
-            Attempt.Failure failure,
-            String message,
-            Map<String, Object> outputs,
-            int attempts,
-            long started) {
-        return end(step, type, args, failure, message, outputs, attempts, started, false);
+    /** A step that ended before it started its work: nothing to undo. */
+    private Attempt notStarted(Step step, StepType type, Attempt.Failure failure, String message, long started) {
+        return end(step, type, null, failure, message, Map.of(), 0, started, false);
     }
 
     private Attempt end(
