@@ -232,6 +232,11 @@ public final class Interpreter {
         return ok;
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object normalized) {
+        return (Map<String, Object>) normalized;
+    }
+
     static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -275,7 +280,9 @@ public final class Interpreter {
         synchronized void record(Step step, Attempt a) {
             outcomes.put(step.id(), a.outcome());
             if (a.outcome().status() == StepStatus.OK) {
-                outputs.put(step.id(), a.outcome().outputs());
+                outputs.put(
+                        step.id(),
+                        castMap(dev.runbook.expr.Boundary.normalize(a.outcome().outputs())));
             }
             if (a.compensated()) {
                 completed.add(a); // in order of completion: undo walks this list backwards

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record BoundParams(Map<String, Object> values, Set<String> secretNames, Map<String, String> unknown) {
     public BoundParams {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(dev.runbook.expr.Boundary.normalizeAll(values));
         secretNames = Set.copyOf(secretNames);
         unknown = Collections.unmodifiableMap(new LinkedHashMap<>(unknown));
     }

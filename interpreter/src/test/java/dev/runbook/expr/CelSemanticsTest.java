@@ -103,7 +103,10 @@ class CelSemanticsTest {
     @Test
     void valuesFromOutsideAreInt64AndDouble() {
         Map<String, Object> it = Map.of("code", 200, "ratio", 0.5f, "codes", List.of(200, 204), "small", (short) 3);
-        Map<String, Object> vars = Map.of("it", it);
+        // values enter through Env.with (as a step's outputs do as `it`), where they are normalized
+        Map<String, Object> vars = new Env(Map.of(), Clock.systemUTC(), Path.of("."), Map.of(), false)
+                .with("it", it)
+                .vars();
         assertEquals(true, eval("it.code == 200", vars));
         assertEquals(true, eval("it.ratio == 0.5", vars));
         assertEquals(true, eval("it.codes == [200, 204]", vars));

@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * The boundary between values from outside (params, step outputs read from JSON or YAML, {@code it}) and the
  * evaluator: every integer becomes a {@link Long} and every floating-point number a {@link Double}, inside lists
- * and maps too, so an {@code Integer} output of a step compares equal to the literal {@code 200}.
+ * and maps too, so an {@code Integer} output of a step compares equal to the literal {@code 200}. Applied once,
+ * where a value comes in (bound params, a step's recorded outputs, {@code it}), never per evaluation.
  */
-public final class Values {
-    private Values() {}
+public final class Boundary {
+    private Boundary() {}
 
     public static Object normalize(Object v) {
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
