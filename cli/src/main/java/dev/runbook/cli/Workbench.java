@@ -96,13 +96,16 @@ final class Workbench implements CallResolver {
 
     @Override
     public Runbook resolve(Runbook caller, String target, Span where, Diagnostics diagnostics) {
-        Path base = Path.of(caller.source().path()).toAbsolutePath().getParent();
-        Path file = base == null ? Path.of(target) : base.resolve(target).normalize();
+        Path file = file(caller, target);
+        Loaded known = loadedFiles.get(file);
+        if (known != null) {
+            return known.runbook(); // called twice in the tree: read and checked once
+        }
         if (!Files.isRegularFile(file)) {
             diagnostics.error("RB0140", where, "cannot call " + target + ": no such file " + file);
             return null;
         }
-        if (calling.contains(file.toAbsolutePath().normalize())) {
+        if (calling.contains(file)) {
             diagnostics.error("RB0143", where, "runbook " + target + " calls itself (directly or through others)");
             return null;
         }

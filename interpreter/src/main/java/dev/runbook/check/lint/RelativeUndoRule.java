@@ -5,18 +5,9 @@ import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.model.Arg;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Step;
-import dev.runbook.model.expr.Binary;
-import dev.runbook.model.expr.Call;
-import dev.runbook.model.expr.Conditional;
 import dev.runbook.model.expr.Expr;
-import dev.runbook.model.expr.Index;
-import dev.runbook.model.expr.Interpolated;
-import dev.runbook.model.expr.ListExpr;
 import dev.runbook.model.expr.Literal;
-import dev.runbook.model.expr.MapExpr;
-import dev.runbook.model.expr.Member;
 import dev.runbook.model.expr.Ref;
-import dev.runbook.model.expr.Unary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -103,33 +94,11 @@ public final class RelativeUndoRule implements LintRule {
 
     /** Whether the expression reads {@code it} or {@code steps}: a fact recorded when a step ran. */
     private static boolean readsOutputs(Expr e) {
-        if (e instanceof Ref r) {
-            return r.name().equals("it") || r.name().equals("steps");
-        }
-        if (e instanceof Member m) {
-            return readsOutputs(m.target());
-        }
-        if (e instanceof Index x) {
-            return readsOutputs(x.target()) || readsOutputs(x.index());
-        }
-        if (e instanceof Interpolated i) {
-            return i.parts().stream().anyMatch(RelativeUndoRule::readsOutputs);
-        }
-        if (e instanceof ListExpr l) {
-            return l.items().stream().anyMatch(RelativeUndoRule::readsOutputs);
-        }
-        if (e instanceof MapExpr m) {
-            return m.entries().stream().anyMatch(x -> readsOutputs(x.value()));
-        }
-        if (e instanceof Call c) {
-            return c.args().stream().anyMatch(RelativeUndoRule::readsOutputs);
-        }
-        if (e instanceof Binary b) {
-            return readsOutputs(b.left()) || readsOutputs(b.right());
-        }
-        if (e instanceof Conditional c) {
-            return readsOutputs(c.condition()) || readsOutputs(c.then()) || readsOutputs(c.otherwise());
-        }
-        return e instanceof Unary u && readsOutputs(u.operand());
+        boolean[] found = {false};
+        StringLiterals.walk(
+                e,
+                x -> found[0] |=
+                        x instanceof Ref r && (r.name().equals("it") || r.name().equals("steps")));
+        return found[0];
     }
 }

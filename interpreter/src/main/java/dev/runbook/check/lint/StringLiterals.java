@@ -14,43 +14,49 @@ import dev.runbook.model.expr.Unary;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The string literals written inside an expression, template parts included. */
+/** The string literals written inside an expression, template parts included; and a walk over every node. */
 final class StringLiterals {
     private StringLiterals() {}
 
     static void each(Expr e, Consumer<Literal> out) {
+        walk(e, x -> {
+            if (x instanceof Literal l && l.value() instanceof String) {
+                out.accept(l);
+            }
+        });
+    }
+
+    /** Every node of the expression, parents before their parts. */
+    static void walk(Expr e, Consumer<Expr> out) {
         if (e == null) {
             return;
         }
-        if (e instanceof Literal l) {
-            if (l.value() instanceof String) {
-                out.accept(l);
-            }
-        } else if (e instanceof Interpolated i) {
+        out.accept(e);
+        if (e instanceof Interpolated i) {
             all(i.parts(), out);
         } else if (e instanceof ListExpr l) {
             all(l.items(), out);
         } else if (e instanceof MapExpr m) {
-            m.entries().forEach(entry -> each(entry.value(), out));
+            m.entries().forEach(entry -> walk(entry.value(), out));
         } else if (e instanceof Call c) {
             all(c.args(), out);
         } else if (e instanceof Binary b) {
-            each(b.left(), out);
-            each(b.right(), out);
+            walk(b.left(), out);
+            walk(b.right(), out);
         } else if (e instanceof Conditional c) {
             all(List.of(c.condition(), c.then(), c.otherwise()), out);
         } else if (e instanceof Unary u) {
-            each(u.operand(), out);
+            walk(u.operand(), out);
         } else if (e instanceof Member m) {
-            each(m.target(), out);
+            walk(m.target(), out);
         } else if (e instanceof Index x) {
-            each(x.target(), out);
-            each(x.index(), out);
+            walk(x.target(), out);
+            walk(x.index(), out);
         }
     }
 
-    private static void all(List<Expr> items, Consumer<Literal> out) {
-        items.forEach(x -> each(x, out));
+    private static void all(List<Expr> items, Consumer<Expr> out) {
+        items.forEach(x -> walk(x, out));
     }
 
     /** Whether the expression is text written out in full: a string literal or a template with no {@code ${}}. */
