@@ -69,7 +69,10 @@ final class Undoer {
                 result = a.type().undo(a.args(), outputs, runner.context(id));
             } else {
                 if (a.type() != null && a.type().effect() != Effect.READ) {
-                    notice(id, "step " + id + " (" + a.type().name() + ") has no undo; what it did stays");
+                    notice(
+                            id,
+                            "step " + id + " (" + a.type().name() + ") has no undo; what it did"
+                                    + (a.partial() ? " before it failed" : "") + " stays");
                 }
                 return true;
             }
