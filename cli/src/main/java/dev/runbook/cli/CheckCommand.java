@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (!errors) {
                     services.out()
                             .println("ok: " + file + " ("
-                                    + loaded.runbook().allSteps().size() + " steps"
+                                    + loaded.runbook().stepCounts()
                                     + (shown.isEmpty() ? "" : ", " + shown.warningCount() + " warnings") + ")");
                 }
             }
@@ -91,9 +91,11 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("path", file.toString());
         r.put("ok", found.stream().noneMatch(Diagnostic::isError));
-        r.put(
-                "steps",
-                loaded == null ? null : (long) loaded.runbook().allSteps().size());
+        r.put("steps", loaded == null ? null : (long) loaded.runbook().steps().size());
+        if (loaded != null) {
+            r.put("finally_steps", (long) loaded.runbook().finallySteps().size());
+            r.put("on_failure_steps", (long) loaded.runbook().onFailureSteps().size());
+        }
         List<Object> items = new ArrayList<>();
         for (Diagnostic d : found) {
             items.add(DiagnosticJson.toMap(d));

@@ -123,7 +123,7 @@ class PlanCommandTest {
     void planTextShowsStepsInOrderAndMasksSecrets() throws IOException {
         CliRun run = CliRun.of("plan", write("deploy.rb", DEPLOY).toString());
         assertEquals(ExitCodes.OK, run.code(), run.toString());
-        assertTrue(run.out().startsWith("Plan for runbook \"deploy\" (2 steps, 2 waves)"), run.toString());
+        assertTrue(run.out().startsWith("Plan for runbook \"deploy\" (2 steps; 2 waves)"), run.toString());
         assertTrue(run.out().contains("token = ********"), run.toString());
         int fetch = run.out().indexOf("1. + fetch [exec, write]");
         int push = run.out().indexOf("2. + push [exec, write] after fetch");

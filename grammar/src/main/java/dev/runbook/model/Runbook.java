@@ -55,6 +55,18 @@ public record Runbook(
         return out;
     }
 
+    /** How many steps, said the same way by every command: "13 steps, 2 finally, 2 on failure". */
+    public String stepCounts() {
+        return stepCounts(steps().size(), finallySteps.size(), onFailureSteps.size());
+    }
+
+    public static String stepCounts(int main, int inFinally, int onFailure) {
+        return main
+                + (main == 1 ? " step" : " steps")
+                + (inFinally == 0 ? "" : ", " + inFinally + " finally")
+                + (onFailure == 0 ? "" : ", " + onFailure + " on failure");
+    }
+
     public Optional<Param> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }

@@ -8,6 +8,7 @@ import static dev.runbook.model.Type.LIST;
 import static dev.runbook.model.Type.STRING;
 
 import dev.runbook.model.Type;
+import dev.runbook.model.Unknown;
 import dev.runbook.model.expr.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,10 @@ public final class Functions {
                 STRING,
                 (a, e) -> {
                     String v = e.environment().get(str(a, 0));
+                    if (v == null && a.size() < 2 && e.planning()) {
+                        // a preview is made where the run's environment may not be: unknown, not ""
+                        return new Unknown("env(\"" + str(a, 0) + "\")");
+                    }
                     return v != null ? v : a.size() > 1 ? a.get(1) : "";
                 },
                 "an environment variable of the run, or the default (else empty)");

@@ -74,7 +74,8 @@ public final class ParamBinder {
                     value = new Unknown(p.name());
                     unknown.put(p.name(), scratch.sorted().get(0).message());
                 } else if (value instanceof Unknown u) {
-                    unknown.put(p.name(), "its default " + u + " is known at run");
+                    unknown.put(p.name(), "its default " + u.expression() + " is known at run");
+                    value = new Unknown(p.name());
                 }
             } else {
                 value = value(p, given, env, values, diagnostics, where);

@@ -11,9 +11,11 @@ public final class PlanText {
         StringBuilder out = new StringBuilder();
         out.append("Plan for runbook \"").append(plan.runbook()).append('"');
         out.append(" (")
-                .append(plan.steps().size())
-                .append(plan.steps().size() == 1 ? " step" : " steps")
-                .append(", ")
+                .append(dev.runbook.model.Runbook.stepCounts(
+                        plan.steps().size(),
+                        plan.finallySteps().size(),
+                        plan.onFailureSteps().size()))
+                .append("; ")
                 .append(plan.waves().size())
                 .append(plan.waves().size() == 1 ? " wave" : " waves")
                 .append(")\n");
