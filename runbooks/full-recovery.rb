@@ -2,7 +2,8 @@
 # Stops every pm2 app and nginx, snapshots what is there now, restores the application from a full
 # backup with the restore script (and the nginx site config when the backup has one), starts nginx
 # and the apps again and checks their health. Every destructive step asks first and can be undone:
-# a failure puts the snapshot back and starts nginx and the apps as they were.
+# a failure, also one part-way through the restore script, puts the snapshot back and starts nginx and
+# the apps as they were.
 runbook "full-recovery" {
   description "Complete system recovery from a full backup: stop, restore, start, verify (seed: Complete System Recovery)"
 
@@ -33,15 +34,20 @@ runbook "full-recovery" {
     confirm "Stop nginx (the site goes down until the recovery ends)?"
 
   # 2. Restore from the full backup, after a snapshot of what is there now
+  # undone after the restore's undo: the snapshot goes away only when it is no longer needed (the restore's undo
+  # moved it back, or the application directory still equals it), so a re-run is not refused by a stale snapshot
   step snapshot_app = exec { argv: ["cp", "-a", app_dir, snapshot] }
     verify exists(snapshot)
+    undo shell {
+      script: "[ ! -e '${snapshot}' ] || { diff -rq '${snapshot}' '${app_dir}' && rm -rf '${snapshot}'; }"
+    }
 
   step snapshot_site = file.backup { path: site }
 
   step restore = exec { argv: [restore_script, backup], cwd: app_dir }
     confirm "Restore ${app_dir} from ${backup} (the current tree is kept at ${snapshot})?"
     timeout 30m
-    undo shell { script: "rm -rf '${app_dir}' && cp -a '${snapshot}' '${app_dir}'" }
+    undo shell { script: "rm -rf '${app_dir}' && mv '${snapshot}' '${app_dir}'" }
 
   step restore_site = file.copy {
     from: backup + "/nginx/" + basename(site),

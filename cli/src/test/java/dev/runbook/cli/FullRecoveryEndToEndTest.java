@@ -1,0 +1,103 @@
+package dev.runbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * runbooks/full-recovery.rb through the real CLI against a real pm2 app behind a real nginx: a restore script that
+ * does half its work and then fails leaves the application directory exactly as it was, nginx and the app up, and
+ * nothing behind that would refuse the next attempt.
+ */
+class FullRecoveryEndToEndTest {
+    @TempDir
+    Path dir;
+
+    OpsFixture world;
+
+    @BeforeEach
+    void startTheApp() throws Exception {
+        world = OpsFixture.appBehindNginx(dir);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    /** Every file below {@code root} by its relative path, with the SHA-256 of its bytes. */
+    private static Map<String, String> tree(Path root) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(f).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))));
+            }
+        }
+        return out;
+    }
+
+    private List<String> recover(Path backup, Path script) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("full-recovery.rb").toString(),
+                "--yes",
+                "--param",
+                "backup=" + backup,
+                "--param",
+                "app_dir=" + world.repo,
+                "--param",
+                "restore_script=" + script,
+                "--param",
+                "pm2=" + world.pm2,
+                "--param",
+                "pm2_home=" + world.pm2Home,
+                "--param",
+                "health_url=" + world.url("/health"),
+                "--param",
+                "site_url=" + world.url("/health")));
+        args.addAll(world.nginxParams());
+        return args;
+    }
+
+    @Test
+    void aRestoreScriptThatFailsHalfWayLeavesTheApplicationAsItWas() throws Exception {
+        Path backup = Files.createDirectories(dir.resolve("backups/full_backup_20240101"));
+        Files.writeString(backup.resolve("server.js"), "// the backup's code\n");
+        Path script = dir.resolve("full-restore.sh");
+        // half the work: one file replaced, one removed, then a failure
+        Files.writeString(script, "#!/bin/sh\ncp \"$1/server.js\" ./server.js\nrm -f ecosystem.config.js\nexit 3\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Map<String, String> before = tree(world.repo);
+        String site = Files.readString(world.site);
+
+        OpsFixture.Cli run = OpsFixture.cli(recover(backup, script));
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.all().contains("step restore failed"), run.all());
+        assertTrue(run.all().contains("undo restore"), "the failed restore itself is undone:\n" + run.all());
+        assertEquals(before, tree(world.repo), "the application directory is exactly as it was");
+        assertFalse(
+                Files.exists(Path.of(world.repo + ".before-full_backup_20240101")),
+                "no snapshot is left to refuse the next attempt");
+        assertEquals(site, Files.readString(world.site));
+        assertEquals("rev-1\n", world.get("/__rev"), "nginx is up again");
+        assertEquals("200\n", world.get("/health"), "the app answers through nginx again");
+    }
+}
