@@ -11,6 +11,7 @@ import dev.runbook.plan.diff.DiffMarkdown;
 import dev.runbook.plan.diff.DiffText;
 import dev.runbook.plan.diff.PlanDiff;
 import dev.runbook.plan.diff.PlanDiffer;
+import dev.runbook.spi.StepKinds;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class DiffCommand implements Callable<Integer> {
         if (old == null || now == null) {
             return new Outcome(false, true);
         }
-        PlanDiff diff = PlanDiffer.diff(old, now, beforeLabel, afterLabel);
+        PlanDiff diff = PlanDiffer.diff(old, now, beforeLabel, afterLabel, new StepKinds(services.registry()));
         services.out().print(format.equals("markdown") ? DiffMarkdown.render(diff) : DiffText.render(diff));
         return new Outcome(!diff.isEmpty(), false);
     }

@@ -18,6 +18,7 @@ import dev.runbook.engine.RunStatus;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanJson;
+import dev.runbook.spi.StepKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +50,7 @@ final class RunSession {
         Set<String> approved;
         try {
             approved = ConsoleApprover.resolve(
-                    flags.approve, prepared.loaded().program().gates());
+                    flags.approve, prepared.loaded().program().gates(new StepKinds(services.registry())));
         } catch (IllegalArgumentException e) {
             services.err().println("runbook: " + e.getMessage() + "; nothing was run");
             return ExitCodes.USAGE;

@@ -161,7 +161,7 @@ public final class Interpreter {
 
     /** The first confirmation in the whole tree, called runbooks included, that nobody could answer. */
     private String unanswerableGate(Program program) {
-        for (String path : program.gates()) {
+        for (String path : program.gates(new dev.runbook.spi.StepKinds(registry))) {
             if (!approver.canAsk(path)) {
                 return "step " + path + " asks for confirmation and nobody can answer: run it on a terminal, "
                         + "or pass --yes or --approve " + path + " (nothing was changed)";

@@ -2,6 +2,7 @@ package dev.runbook.plan;
 
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
+import dev.runbook.spi.StepKinds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,20 +51,20 @@ public record Program(Runbook runbook, Graph graph, Map<String, Program> calls) 
      * The paths of every step in the tree that asks for a confirmation ({@code confirm} clause or a {@code confirm}
      * step), nested steps as {@code call_id/step_id}.
      */
-    public List<String> gates() {
+    public List<String> gates(StepKinds kinds) {
         List<String> out = new ArrayList<>();
-        gates("", out);
+        gates(kinds, "", out);
         return out;
     }
 
-    private void gates(String prefix, List<String> out) {
+    private void gates(StepKinds kinds, String prefix, List<String> out) {
         for (Step s : runbook.allSteps()) {
-            if (s.confirm() != null || "confirm".equals(s.type())) {
+            if (kinds.gate(s)) {
                 out.add(prefix + s.id());
             }
             Program child = calls.get(s.id());
             if (child != null) {
-                child.gates(prefix + s.id() + "/", out);
+                child.gates(kinds, prefix + s.id() + "/", out);
             }
         }
     }

@@ -4,30 +4,26 @@ import dev.runbook.model.Arg;
 import dev.runbook.model.Step;
 import dev.runbook.model.expr.Literal;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What the lint knows about step types beyond their effect class: which destroy state, which make backups, which
- * reload a service, which check health. Names only, so the lint needs no step type's class. Here, below the lint
- * and the plan diff, because both ask (until the step types declare these traits themselves).
+ * The traits of the step types of steps, as the step types declare them ({@link StepType#traits()}), for the lint,
+ * the plan diff and the engine; plus the one trait that depends on a step's arguments ({@code drop: true}).
  */
 public final class StepKinds {
-    private static final Set<String> DESTRUCTIVE =
-            Set.of("git.checkout", "file.restore", "nginx.config.restore", "pm2.delete");
-    private static final Set<String> BACKUP = Set.of("mongo.dump", "git.tag");
-    private static final Set<String> RELOAD =
-            Set.of("pm2.reload", "pm2.restart", "nginx.reload", "service.reload", "service.restart");
+    private final StepRegistry registry;
 
-    private StepKinds() {}
-
-    /** Overwrites or deletes something that a failed run cannot simply put back: also any {@code drop: true}. */
-    public static boolean destructive(Step s) {
-        return destructiveType(s.type()) || dropOn(s);
+    public StepKinds(StepRegistry registry) {
+        this.registry = registry;
     }
 
-    /** A type that destroys state whatever its arguments (plans and diffs ask by name). */
-    public static boolean destructiveType(String type) {
-        return DESTRUCTIVE.contains(type);
+    /** Whether the named type declares {@code trait}; unknown types and calls declare none. */
+    public boolean is(String type, Trait trait) {
+        return registry.find(type).map(t -> t.traits().contains(trait)).orElse(false);
+    }
+
+    /** Overwrites or deletes something that a failed run cannot simply put back: also any {@code drop: true}. */
+    public boolean destructive(Step s) {
+        return is(s.type(), Trait.DESTRUCTIVE) || dropOn(s);
     }
 
     /** {@code drop} given and not literally false (an expression may well be true). */
@@ -36,23 +32,27 @@ public final class StepKinds {
         return drop.isPresent() && !(drop.get().value() instanceof Literal l && Boolean.FALSE.equals(l.value()));
     }
 
-    public static boolean backup(Step s) {
-        return s.type().endsWith(".backup") || BACKUP.contains(s.type());
+    public boolean backup(Step s) {
+        return is(s.type(), Trait.BACKUP);
     }
 
-    public static boolean reload(Step s) {
-        return RELOAD.contains(s.type());
+    public boolean reload(Step s) {
+        return is(s.type(), Trait.RELOAD);
     }
 
-    /** An {@code http.check} (it asserts by itself), or an {@code http.get} with a verify. */
-    public static boolean healthCheck(Step s) {
-        return s.type().equals("http.check")
-                || s.type().equals("http.get") && !s.verifies().isEmpty()
-                || s.type().equals("pm2.describe") && !s.verifies().isEmpty();
+    /** A type that checks health by itself, or one that reads a service's state and verifies it. */
+    public boolean healthCheck(Step s) {
+        return is(s.type(), Trait.HEALTH_CHECK)
+                || is(s.type(), Trait.HEALTH_PROBE) && !s.verifies().isEmpty();
     }
 
-    /** A {@code confirm} step: a human gate of its own. */
-    public static boolean confirmStep(Step s) {
-        return s.type().equals("confirm");
+    /** A step that asks the operator: a {@code confirm} clause, or a step type that is a gate of its own. */
+    public boolean gate(Step s) {
+        return s.confirm() != null || is(s.type(), Trait.CONFIRM);
+    }
+
+    /** A step type that is a human gate of its own. */
+    public boolean confirmStep(Step s) {
+        return is(s.type(), Trait.CONFIRM);
     }
 }

@@ -25,6 +25,11 @@ public interface StepType {
     /** Does the work. A failure is a {@link StepResult#failed}; an exception is a bug. */
     StepResult execute(Args args, StepContext context) throws InterruptedException;
 
+    /** What this type is beyond its effect class (destructive, backup, reload, health check, confirmation). */
+    default java.util.Set<Trait> traits() {
+        return java.util.Set.of();
+    }
+
     /** Whether running it twice leaves the world as running it once (resume may re-run it). */
     default boolean idempotent() {
         return effect() == Effect.READ;

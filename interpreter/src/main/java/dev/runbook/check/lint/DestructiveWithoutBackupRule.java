@@ -27,13 +27,14 @@ public final class DestructiveWithoutBackupRule implements LintRule {
 
     @Override
     public void check(CheckContext context) {
+        StepKinds kinds = new StepKinds(context.registry());
         StepOrder order = StepOrder.of(context);
         if (order == null) {
             return;
         }
-        Set<String> backedUp = order.withEarlier(StepKinds::backup);
+        Set<String> backedUp = order.withEarlier(kinds::backup);
         for (Step s : context.runbook().allSteps()) {
-            if (!StepKinds.destructive(s)
+            if (!kinds.destructive(s)
                     || backedUp.contains(s.id())
                     || s.undo() != null
                     || context.type(s.type()).map(StepType::hasUndo).orElse(true)) {

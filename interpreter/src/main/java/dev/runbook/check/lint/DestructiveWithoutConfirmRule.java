@@ -26,13 +26,14 @@ public final class DestructiveWithoutConfirmRule implements LintRule {
 
     @Override
     public void check(CheckContext context) {
+        StepKinds kinds = new StepKinds(context.registry());
         StepOrder order = StepOrder.of(context);
         if (order == null) {
             return;
         }
-        Set<String> gated = order.withEarlier(StepKinds::confirmStep);
+        Set<String> gated = order.withEarlier(kinds::confirmStep);
         for (Step s : context.runbook().allSteps()) {
-            if (StepKinds.destructive(s) && s.confirm() == null && !gated.contains(s.id())) {
+            if (kinds.destructive(s) && s.confirm() == null && !gated.contains(s.id())) {
                 context.diagnostics()
                         .add(Diagnostic.warning(
                                         code(),

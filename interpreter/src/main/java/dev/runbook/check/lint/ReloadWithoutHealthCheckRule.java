@@ -30,13 +30,14 @@ public final class ReloadWithoutHealthCheckRule implements LintRule {
 
     @Override
     public void check(CheckContext context) {
+        StepKinds kinds = new StepKinds(context.registry());
         StepOrder order = StepOrder.of(context);
         if (order == null || !context.runbook().verifies().isEmpty()) {
             return;
         }
-        Set<String> checked = order.withLater(StepKinds::healthCheck);
+        Set<String> checked = order.withLater(kinds::healthCheck);
         for (Step s : context.runbook().allSteps()) {
-            if (StepKinds.reload(s) && !checked.contains(s.id())) {
+            if (kinds.reload(s) && !checked.contains(s.id())) {
                 context.diagnostics()
                         .add(Diagnostic.warning(
                                         code(),

@@ -4,6 +4,7 @@ import dev.runbook.json.Json;
 import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanStep;
 import dev.runbook.spi.StepKinds;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,14 @@ import java.util.Objects;
  */
 public final class PlanDiffer {
     private final List<Change> changes = new ArrayList<>();
+    private final StepKinds kinds;
 
-    private PlanDiffer() {}
+    private PlanDiffer(StepKinds kinds) {
+        this.kinds = kinds;
+    }
 
-    public static PlanDiff diff(Plan before, Plan after, String beforeLabel, String afterLabel) {
-        PlanDiffer d = new PlanDiffer();
+    public static PlanDiff diff(Plan before, Plan after, String beforeLabel, String afterLabel, StepKinds kinds) {
+        PlanDiffer d = new PlanDiffer(kinds);
         d.runbook(before, after);
         d.params(before.params(), after.params());
         d.steps("step", before.steps(), after.steps(), true);
@@ -100,14 +104,14 @@ public final class PlanDiffer {
                         summary(s),
                         destructive(s) ? "new destructive step" : null);
             } else {
-                new StepDiffer(subject, graph, changes).diff(was, s);
+                new StepDiffer(subject, graph, changes, this::destructive).diff(was, s);
             }
         });
     }
 
     /** A step that destroys state: a destructive type, or {@code drop: true}. */
-    static boolean destructive(PlanStep s) {
-        return StepKinds.destructiveType(s.type())
+    boolean destructive(PlanStep s) {
+        return kinds.is(s.type(), Trait.DESTRUCTIVE)
                 || Boolean.TRUE.equals(s.args().get("drop"));
     }
 

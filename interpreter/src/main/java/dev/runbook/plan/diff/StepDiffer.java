@@ -11,11 +11,13 @@ final class StepDiffer {
     private final String subject;
     private final boolean graph;
     private final List<Change> out;
+    private final java.util.function.Predicate<PlanStep> destructive;
 
-    StepDiffer(String subject, boolean graph, List<Change> out) {
+    StepDiffer(String subject, boolean graph, List<Change> out, java.util.function.Predicate<PlanStep> destructive) {
         this.subject = subject;
         this.graph = graph;
         this.out = out;
+        this.destructive = destructive;
     }
 
     void diff(PlanStep was, PlanStep now) {
@@ -28,7 +30,7 @@ final class StepDiffer {
                     "type",
                     was.type(),
                     now.type(),
-                    PlanDiffer.destructive(now) && !PlanDiffer.destructive(was) ? "now a destructive step" : null);
+                    destructive.test(now) && !destructive.test(was) ? "now a destructive step" : null);
         }
         if (!was.effect().equals(now.effect())) {
             add(

@@ -8,12 +8,14 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Makes a timestamped copy of a file ({@code .env.production.backup.20240115_143000}); never overwrites one. */
 public final class FileBackupStep implements StepType {
@@ -30,6 +32,11 @@ public final class FileBackupStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.BACKUP);
     }
 
     @Override

@@ -8,8 +8,10 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Asks the operator to approve before the run goes on (a TTY prompt, or --yes / --approve). */
 public final class ConfirmStep implements StepType {
@@ -26,6 +28,11 @@ public final class ConfirmStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.EXTERNAL;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.CONFIRM);
     }
 
     @Override

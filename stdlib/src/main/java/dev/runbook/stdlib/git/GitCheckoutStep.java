@@ -8,8 +8,10 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code git.checkout}: moves the working tree to a commit, tag or branch; undo goes back. */
 public final class GitCheckoutStep implements StepType {
@@ -26,6 +28,11 @@ public final class GitCheckoutStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.DESTRUCTIVE);
     }
 
     @Override

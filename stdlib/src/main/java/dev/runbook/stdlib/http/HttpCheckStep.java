@@ -8,12 +8,14 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import dev.runbook.spi.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A health check: GET a URL and compare status, body text, a JSON field and latency with what they should be. */
 public final class HttpCheckStep implements StepType {
@@ -30,6 +32,11 @@ public final class HttpCheckStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.READ;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.HEALTH_CHECK);
     }
 
     @Override

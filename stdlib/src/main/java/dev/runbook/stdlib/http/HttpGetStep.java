@@ -7,8 +7,10 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Fetches a URL and reports status, body, headers, parsed JSON and latency. */
 public final class HttpGetStep implements StepType {
@@ -25,6 +27,11 @@ public final class HttpGetStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.READ;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.HEALTH_PROBE);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import dev.runbook.stdlib.mongo.dump.CollectionMetadata;
 import dev.runbook.stdlib.mongo.dump.DumpWriter;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -43,6 +45,11 @@ public final class MongoDumpStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.BACKUP);
     }
 
     @Override

@@ -8,12 +8,14 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code nginx.config.backup}: a timestamped copy of a config file beside it ({@code <file>.backup.<stamp>}). */
 public final class NginxConfigBackupStep implements StepType {
@@ -33,6 +35,11 @@ public final class NginxConfigBackupStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.BACKUP);
     }
 
     @Override

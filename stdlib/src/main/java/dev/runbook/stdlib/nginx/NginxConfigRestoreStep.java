@@ -8,6 +8,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code nginx.config.restore}: puts a config file in place, tests it and reloads; if the test or the reload fails,
@@ -35,6 +37,11 @@ public final class NginxConfigRestoreStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.DESTRUCTIVE);
     }
 
     @Override

@@ -8,7 +8,9 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
+import java.util.Set;
 
 /** {@code nginx.reload}: test, reload, and prove the running server took the new configuration. */
 public final class NginxReloadStep implements StepType {
@@ -25,6 +27,11 @@ public final class NginxReloadStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.RELOAD);
     }
 
     @Override

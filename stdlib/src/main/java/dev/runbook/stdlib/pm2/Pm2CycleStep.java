@@ -9,9 +9,11 @@ import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code pm2.reload} and {@code pm2.restart}: the pm2 action, then wait until every process is online with a new pid
@@ -38,6 +40,11 @@ public final class Pm2CycleStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.RELOAD);
     }
 
     @Override

@@ -9,10 +9,12 @@ import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code pm2.delete}: removes an app (or an ecosystem file's apps) from pm2 and waits until it is gone. */
 public final class Pm2DeleteStep implements StepType {
@@ -29,6 +31,11 @@ public final class Pm2DeleteStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.DESTRUCTIVE);
     }
 
     @Override

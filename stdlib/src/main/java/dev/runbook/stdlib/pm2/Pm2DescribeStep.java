@@ -8,10 +8,12 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code pm2.describe}: one app's state, summed over its instances. */
 public final class Pm2DescribeStep implements StepType {
@@ -28,6 +30,11 @@ public final class Pm2DescribeStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.READ;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.HEALTH_PROBE);
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
+import java.util.Set;
 
 /** {@code service.reload}: systemctl reload, then checks the unit is active. */
 public final class ServiceReloadStep implements StepType {
@@ -24,6 +26,11 @@ public final class ServiceReloadStep implements StepType {
     @Override
     public Effect effect() {
         return Effect.WRITE;
+    }
+
+    @Override
+    public Set<Trait> traits() {
+        return Set.of(Trait.RELOAD);
     }
 
     @Override

@@ -1,0 +1,20 @@
+package dev.runbook.spi;
+
+/**
+ * What a step type is, beyond its effect class, for the safety lint, the plan diff and the engine. Each step type
+ * declares its own ({@link StepType#traits()}); nothing keeps a list of type names.
+ */
+public enum Trait {
+    /** Overwrites or deletes state that a failed run cannot simply put back (a checkout, a restored file). */
+    DESTRUCTIVE,
+    /** Keeps a copy of state to come back to (a dump, a tag, a file backup). */
+    BACKUP,
+    /** Reloads or restarts a service: worth a health check afterwards. */
+    RELOAD,
+    /** Checks health by itself (it fails when the service is unhealthy). */
+    HEALTH_CHECK,
+    /** Reads the state of a service: a health check when the step verifies what it read. */
+    HEALTH_PROBE,
+    /** A human gate of its own: asks the operator before the run goes on. */
+    CONFIRM
+}
