@@ -121,4 +121,32 @@ class SavedPlanTest {
         assertTrue(run.all().contains("--approve child/write"), run.all());
         assertFalse(Files.exists(dir.resolve("marks")), "nothing ran, not even the steps before the call");
     }
+
+    @Test
+    void aCallThatTheParamsRuleOutAsksNothingAndShowsAsSkipped(@TempDir Path dir) throws Exception {
+        Path parent = dir.resolve("parent.rb");
+        Files.writeString(parent, """
+                runbook "parent" {
+                  param mode: enum("fix", "rollback") = "fix"
+                  step first = shell { script: "echo first >> marks", cwd: "%1$s" }
+                  step child = call "child.rb" { word: "from-parent" }
+                    when mode == "rollback"
+                }
+                """.formatted(dir));
+        Files.writeString(dir.resolve("child.rb"), CHILD.formatted(dir));
+
+        Cli.Result plan = Cli.run("plan", parent.toString());
+        assertEquals(ExitCodes.OK, plan.code(), plan.all());
+        assertTrue(plan.out().contains("skipped: when mode == \"rollback\" is false"), plan.out());
+        assertFalse(plan.out().contains("child/write"), "a skipped call's steps are not in the plan:\n" + plan.out());
+
+        // no terminal, no approval: the confirmation inside the call can never be reached, so nothing is refused
+        Cli.Result run = Cli.run("run", parent.toString());
+        assertEquals(ExitCodes.OK, run.code(), run.all());
+        assertEquals("first\n", Files.readString(dir.resolve("marks")));
+
+        Cli.Result rollback = Cli.run("run", parent.toString(), "-p", "mode=rollback");
+        assertEquals(ExitCodes.REFUSED, rollback.code(), rollback.all());
+        assertTrue(rollback.all().contains("--approve child/write"), rollback.all());
+    }
 }

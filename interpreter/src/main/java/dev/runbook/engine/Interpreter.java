@@ -11,6 +11,7 @@ import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.plan.ArgBinder;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Graph;
+import dev.runbook.plan.Planner;
 import dev.runbook.plan.Program;
 import dev.runbook.plan.Redactor;
 import dev.runbook.spi.Args;
@@ -104,7 +105,7 @@ public final class Interpreter {
             RunOptions options,
             AtomicBoolean cancel) {
         Runbook rb = program.runbook();
-        String gate = unanswerableGate(program);
+        String gate = unanswerableGate(program, state);
         if (gate != null) {
             return state.result(options.runId(), RunStatus.REFUSED, gate);
         }
@@ -160,8 +161,12 @@ public final class Interpreter {
     }
 
     /** The first confirmation in the whole tree, called runbooks included, that nobody could answer. */
-    private String unanswerableGate(Program program) {
-        for (String path : program.gates(new dev.runbook.spi.StepKinds(registry))) {
+    private String unanswerableGate(Program program, RunState state) {
+        // what the params decide already: a step that `when` rules out asks nothing (a low-severity incident
+        // never reaches the rollback's confirmation)
+        Env known = Planner.planningEnv(state.params, state.env(null));
+        for (String path :
+                program.gates(new dev.runbook.spi.StepKinds(registry), s -> Planner.skipped(s, known) == null)) {
             if (!approver.canAsk(path)) {
                 return "step " + path + " asks for confirmation and nobody can answer: run it on a terminal, "
                         + "or pass --yes or --approve " + path + " (nothing was changed)";

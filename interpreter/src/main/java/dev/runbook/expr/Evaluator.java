@@ -37,6 +37,18 @@ public final class Evaluator implements ExprVisitor<Object> {
         return expr.accept(new Evaluator(env));
     }
 
+    /**
+     * A condition as far as it can be decided here: its bool, or null when it depends on something unknown (a step's
+     * outputs while planning) or cannot be evaluated.
+     */
+    public static Boolean decided(Expr expr, Env env) {
+        try {
+            return eval(expr, env) instanceof Boolean b ? b : null;
+        } catch (EvalException e) {
+            return null;
+        }
+    }
+
     /** A condition: true, false, or an EvalException when it is not a bool. Unknown counts as true (plans only). */
     public static boolean test(Expr expr, Env env) {
         Object v = eval(expr, env);

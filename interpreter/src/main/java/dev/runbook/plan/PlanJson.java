@@ -77,6 +77,7 @@ public final class PlanJson {
         put(m, "undo", s.undo());
         put(m, "on_failure", s.onFailure());
         put(m, "call", s.call());
+        put(m, "skipped", s.skipped());
         if (!s.steps().isEmpty()) {
             m.put("steps", steps(s.steps(), withProbe));
         }

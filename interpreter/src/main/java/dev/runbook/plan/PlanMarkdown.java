@@ -86,7 +86,9 @@ public final class PlanMarkdown {
         flatten("", steps, rows);
         for (Map.Entry<String, PlanStep> row : rows) {
             PlanStep s = row.getValue();
-            String effect = s.destructive() ? "**" + s.effect() + "**" : s.effect();
+            String effect = s.skipped() != null
+                    ? "skipped: `" + cell(s.skipped()) + "`"
+                    : s.destructive() ? "**" + s.effect() + "**" : s.effect();
             StringBuilder guards = new StringBuilder();
             if (s.confirm() != null) {
                 guards.append("confirm; ");

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One step as a plan shows it: what it will do ({@code describe}), its arguments as far as they are known
  * (secrets masked, unknown values as {@code <expression>}), its guards, verify, undo and chain.
- * {@code probe} holds what a read step found when the plan was made with --probe (null otherwise).
+ * {@code probe} holds what a read step found when the plan was made with --probe (null otherwise); {@code skipped}
+ * says why the step will not run when its {@code when}/{@code unless} is decided by known values (null otherwise).
  */
 public record PlanStep(
         String id,
@@ -29,7 +30,8 @@ public record PlanStep(
         String onFailure,
         String call,
         Map<String, Object> probe,
-        List<PlanStep> steps) {
+        List<PlanStep> steps,
+        String skipped) {
     public PlanStep {
         steps = List.copyOf(steps);
         needs = List.copyOf(needs);
@@ -41,7 +43,7 @@ public record PlanStep(
     public PlanStep withProbe(Map<String, Object> found) {
         return new PlanStep(
                 id, type, effect, needs, wave, describe, args, when, unless, requires, verifies, retry, timeout,
-                confirm, undo, onFailure, call, found, steps);
+                confirm, undo, onFailure, call, found, steps, skipped);
     }
 
     /** This step as part of a called runbook: its id, its needs and its own inner steps under {@code prefix}. */
@@ -67,7 +69,8 @@ public record PlanStep(
                 onFailure,
                 call,
                 probe,
-                inner);
+                inner,
+                skipped);
     }
 
     public boolean destructive() {

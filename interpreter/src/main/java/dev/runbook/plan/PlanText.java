@@ -95,6 +95,9 @@ public final class PlanText {
         if (s.wave() > 0 || !s.needs().isEmpty()) {
             out.append(" after ").append(s.needs().isEmpty() ? "start" : String.join(", ", s.needs()));
         }
+        if (s.skipped() != null) {
+            out.append(" skipped: ").append(s.skipped());
+        }
         out.append('\n');
         line(out, "", s.describe());
         line(out, "when ", s.when());

@@ -112,7 +112,7 @@ public final class Planner {
             effect = "write";
             call = inv.target();
             Program callee = checked.call(s.id());
-            if (callee != null) {
+            if (callee != null && skipped(s, env) == null) {
                 inner = inline(callee, values, env, s.id() + "/");
             }
         } else {
@@ -145,7 +145,22 @@ public final class Planner {
                 s.onFailure() == null ? null : s.onFailure().keyword(),
                 call,
                 null,
-                inner);
+                inner,
+                skipped(s, env));
+    }
+
+    /**
+     * Why the step will not run, when known values decide its {@code when} or {@code unless} (the same words as
+     * the run uses); null when it will run or that depends on what is only known at run.
+     */
+    public static String skipped(Step s, Env env) {
+        if (s.when() != null && Boolean.FALSE.equals(Evaluator.decided(s.when(), env))) {
+            return "when " + ExprPrinter.print(s.when()) + " is false";
+        }
+        if (s.unless() != null && Boolean.TRUE.equals(Evaluator.decided(s.unless(), env))) {
+            return "already done: " + ExprPrinter.print(s.unless());
+        }
+        return null;
     }
 
     /** The steps of a called program, planned with the call's arguments as its params, addressed under the call. */

@@ -52,8 +52,24 @@ public record Program(Runbook runbook, Graph graph, Map<String, Program> calls) 
      * step), nested steps as {@code call_id/step_id}.
      */
     public List<String> gates(StepKinds kinds) {
+        return gates(kinds, s -> true);
+    }
+
+    /** As above, leaving out the steps of this runbook that {@code mayRun} rules out, and what they call. */
+    public List<String> gates(StepKinds kinds, java.util.function.Predicate<Step> mayRun) {
         List<String> out = new ArrayList<>();
-        gates(kinds, "", out);
+        for (Step s : runbook.allSteps()) {
+            if (!mayRun.test(s)) {
+                continue;
+            }
+            if (kinds.gate(s)) {
+                out.add(s.id());
+            }
+            Program child = calls.get(s.id());
+            if (child != null) {
+                child.gates(kinds, s.id() + "/", out);
+            }
+        }
         return out;
     }
 
