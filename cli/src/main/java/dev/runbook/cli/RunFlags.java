@@ -33,6 +33,11 @@ final class RunFlags {
     boolean noColor;
 
     @Option(
+            names = {"-q", "--quiet"},
+            description = "Do not show what read steps found (the last commits, app status, counts).")
+    boolean quiet;
+
+    @Option(
             names = {"-v", "--verbose"},
             description = "Show every verify attempt.")
     boolean verbose;

@@ -111,7 +111,7 @@ final class RunSession {
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
         RunListener lines = flags.json
                 ? new JsonLinesListener(services.out())
-                : new ConsoleListener(services.out(), color(), flags.verbose);
+                : new ConsoleListener(services.out(), color(), flags.verbose, flags.quiet);
         LiveConsole live =
                 !flags.json && System.console() != null ? new LiveConsole(services.out(), lines, columns()) : null;
         RunListener display = new RedactingListener(prepared.redactor(), live != null ? live : lines);

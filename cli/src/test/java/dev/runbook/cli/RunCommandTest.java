@@ -131,4 +131,33 @@ class RunCommandTest {
         assertFalse(marker("one"), run.toString());
         assertTrue(run.err().contains("error[RB0101]"), run.toString());
     }
+
+    @Test
+    void readStepsSayWhatTheyFoundUnlessQuiet() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        for (String[] argv : new String[][] {
+            {"git", "init", "-q", "-b", "main"},
+            {"git", "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "--allow-empty", "-m", "first"},
+            {"git", "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "--allow-empty", "-m", "second"},
+            {"git", "tag", "v1.0.0"}
+        }) {
+            assertEquals(
+                    0, new ProcessBuilder(argv).directory(repo.toFile()).start().waitFor());
+        }
+        String file = runbook("look", """
+                  step log = git.log { repo: dir + "/repo", n: 5 }
+                  step tags = git.tags { repo: dir + "/repo" }
+                """);
+
+        CliRun shown = run(file);
+        assertEquals(ExitCodes.OK, shown.code(), shown.toString());
+        assertTrue(
+                shown.out().matches("(?s).*= [0-9a-f]{7}  \\S+  second\n.*= [0-9a-f]{7}  \\S+  first\n.*"),
+                shown.out());
+        assertTrue(shown.out().contains("= tags, newest first: v1.0.0"), shown.out());
+
+        CliRun quiet = run(file, "--quiet");
+        assertEquals(ExitCodes.OK, quiet.code(), quiet.toString());
+        assertFalse(quiet.out().contains("v1.0.0"), quiet.out());
+    }
 }

@@ -10,11 +10,18 @@ public final class ConsoleListener implements RunListener {
     private final PrintStream out;
     private final boolean color;
     private final boolean verbose;
+    private final boolean quiet;
 
     public ConsoleListener(PrintStream out, boolean color, boolean verbose) {
+        this(out, color, verbose, false);
+    }
+
+    /** {@code quiet}: leave out what read steps found. */
+    public ConsoleListener(PrintStream out, boolean color, boolean verbose, boolean quiet) {
         this.out = out;
         this.color = color;
         this.verbose = verbose;
+        this.quiet = quiet;
     }
 
     @Override
@@ -50,7 +57,12 @@ public final class ConsoleListener implements RunListener {
         String time =
                 e.get("duration_ms") == null ? "" : "  (" + seconds(((Number) e.get("duration_ms")).longValue()) + ")";
         switch (status) {
-            case "ok" -> out.println(paint("32", "✓ " + e.step()) + time);
+            case "ok" -> {
+                out.println(paint("32", "✓ " + e.step()) + time);
+                if (!quiet && e.get("found") instanceof java.util.List<?> found) {
+                    found.forEach(line -> out.println("    " + paint("2", "= ") + line));
+                }
+            }
             case "skipped" -> out.println(paint("2", "- " + e.step() + " skipped: " + e.text("message")));
             default -> out.println(paint("31", "✗ " + e.step() + " failed: " + e.text("message")) + time);
         }

@@ -20,6 +20,7 @@ import dev.runbook.spi.StepType;
 import dev.runbook.spi.Target;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -307,6 +308,12 @@ final class StepRunner {
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());
         data.put("outputs", redactor.redactValue(dev.runbook.plan.Planner.shownValue(outputs)));
+        if (status == StepStatus.OK && type != null && type.effect() == Effect.READ) {
+            List<String> found = type.found(outputs);
+            if (!found.isEmpty()) {
+                data.put("found", found.stream().map(redactor::redact).toList());
+            }
+        }
         listener.on(event("step-end", step.id(), data));
         return new Attempt(outcome, failure, type, args, partial);
     }

@@ -25,6 +25,14 @@ public interface StepType {
     /** Does the work. A failure is a {@link StepResult#failed}; an exception is a bug. */
     StepResult execute(Args args, StepContext context) throws InterruptedException;
 
+    /**
+     * What a read step found, in a few short lines for the operator (the last commits, the status of the apps, the
+     * documents per collection), so that choosing a rollback target needs no second tool. Empty by default.
+     */
+    default List<String> found(java.util.Map<String, Object> outputs) {
+        return List.of();
+    }
+
     /** What this type is beyond its effect class (destructive, backup, reload, health check, confirmation). */
     default java.util.Set<Trait> traits() {
         return java.util.Set.of();

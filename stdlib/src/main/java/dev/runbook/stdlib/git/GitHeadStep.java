@@ -72,4 +72,11 @@ public final class GitHeadStep implements StepType {
             return StepResult.failed(e.getMessage());
         }
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        String branch = String.valueOf(outputs.getOrDefault("branch", ""));
+        return List.of(outputs.get("short") + (branch.isEmpty() ? " (detached)" : " on " + branch) + "  "
+                + outputs.get("subject"));
+    }
 }

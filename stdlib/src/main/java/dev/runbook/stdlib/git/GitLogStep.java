@@ -66,4 +66,18 @@ public final class GitLogStep implements StepType {
             return StepResult.failed(e.getMessage());
         }
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        List<String> out = new ArrayList<>();
+        for (Object c : (List<?>) outputs.getOrDefault("commits", List.of())) {
+            if (out.size() == 5) {
+                out.add("...");
+                break;
+            }
+            Map<?, ?> m = (Map<?, ?>) c;
+            out.add(m.get("short") + "  " + m.get("time") + "  " + m.get("subject"));
+        }
+        return out;
+    }
 }

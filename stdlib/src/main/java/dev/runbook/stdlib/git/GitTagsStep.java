@@ -73,4 +73,14 @@ public final class GitTagsStep implements StepType {
             return StepResult.failed(e.getMessage());
         }
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        List<?> tags = (List<?>) outputs.getOrDefault("tags", List.of());
+        if (tags.isEmpty()) {
+            return List.of("no tags");
+        }
+        List<String> newest = tags.stream().limit(8).map(String::valueOf).toList();
+        return List.of("tags, newest first: " + String.join(", ", newest) + (tags.size() > 8 ? ", ..." : ""));
+    }
 }

@@ -94,4 +94,20 @@ public final class MongoCountsStep implements StepType {
         }
         return counts;
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        List<String> out = new ArrayList<>();
+        Map<?, ?> counts = (Map<?, ?>) outputs.getOrDefault("counts", Map.of());
+        counts.forEach((name, n) -> {
+            if (out.size() < 10) {
+                out.add(name + ": " + n);
+            }
+        });
+        if (counts.size() > 10) {
+            out.add("... " + (counts.size() - 10) + " more collections");
+        }
+        out.add("total: " + outputs.get("total"));
+        return out;
+    }
 }

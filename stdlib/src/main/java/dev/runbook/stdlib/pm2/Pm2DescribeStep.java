@@ -93,4 +93,10 @@ public final class Pm2DescribeStep implements StepType {
             return StepResult.failed(e.getMessage());
         }
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        return List.of(outputs.get("status") + ", " + outputs.get("instances") + " instance(s), "
+                + outputs.get("restarts") + " restarts, version " + outputs.get("version"));
+    }
 }

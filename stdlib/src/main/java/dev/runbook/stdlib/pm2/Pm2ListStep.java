@@ -74,4 +74,19 @@ public final class Pm2ListStep implements StepType {
         });
         return out;
     }
+
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        List<String> out = new ArrayList<>();
+        for (Object p : (List<?>) outputs.getOrDefault("processes", List.of())) {
+            if (out.size() == 8) {
+                out.add("...");
+                break;
+            }
+            Map<?, ?> m = (Map<?, ?>) p;
+            out.add(m.get("name") + " #" + m.get("pm_id") + "  " + m.get("status") + ", " + m.get("restarts")
+                    + " restarts");
+        }
+        return out.isEmpty() ? List.of("no apps") : out;
+    }
 }
