@@ -16,7 +16,7 @@ import java.util.Set;
  * open stream (not a FileChannel: an interrupted step thread, as on Ctrl-C, would close an interruptible channel
  * for good, and the journal would lose exactly the lines resume needs). Every line is written before the engine
  * goes on, so a killed process loses nothing. Run start and end, step start and undo are also forced to disk
- * (fsync) at once, so a step never starts without its start on disk; a step's end is forced with the next
+ * (fsync) at once, so a step or an undo never starts without its start on disk; a step's end is forced with the next
  * forced line (group commit: the next step's start, an undo or the run's end), which halves the fsyncs. If the
  * machine itself dies in between, resume finds a step that started and never ended and re-checks it, which is
  * the safe reading. Step output lines are left out (the step's end holds its outputs). A resumed run appends to
@@ -27,7 +27,8 @@ import java.util.Set;
  */
 public final class Journal implements RunListener, AutoCloseable {
     public static final String FILE = "journal.jsonl";
-    private static final Set<String> FORCED = Set.of("run-start", "step-start", "undo", "run-end", "lock-takeover");
+    private static final Set<String> FORCED =
+            Set.of("run-start", "step-start", "undo-start", "undo", "run-end", "lock-takeover");
     private final FileOutputStream out;
     private final Map<String, Object> header;
     private final Clock clock;

@@ -97,7 +97,8 @@ final class StepRunner {
             Args args = type == null ? null : ArgBinder.bind(type, step.invocation(), env);
             listener.on(event(
                     "step-start", step.id(), Map.of("type", step.type(), "describe", describe(step, type, args))));
-            return attempts(step, type, args, env, started);
+            // the step's time is its work: the wait for the operator's answer is not counted
+            return attempts(step, type, args, env, System.nanoTime());
         } catch (EvalException e) {
             return notStarted(
                     step, type, Attempt.Failure.FAILED, redactor.redact(location(e) + e.getMessage()), started);
