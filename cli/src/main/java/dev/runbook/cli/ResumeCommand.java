@@ -11,8 +11,8 @@ import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
-import dev.runbook.plan.PlanDiff;
 import dev.runbook.plan.PlanJson;
+import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +166,7 @@ final class ResumeCommand implements Callable<Integer> {
             @SuppressWarnings("unchecked")
             Map<String, Object> then = (Map<String, Object>) m;
             services.err().println("Changed:");
-            PlanDiff.between(then, PlanJson.toMap(plan))
+            SavedPlanChanges.between(then, PlanJson.toMap(plan))
                     .forEach(c -> services.err().println("  - " + c));
         }
         services.err().println("restore the runbook as it was, or start a new run: runbook run " + record.path());

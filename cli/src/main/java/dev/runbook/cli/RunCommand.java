@@ -5,8 +5,8 @@ import dev.runbook.engine.RunRecord;
 import dev.runbook.json.Json;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
-import dev.runbook.plan.PlanDiff;
 import dev.runbook.plan.PlanJson;
+import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int refuseStale(Map<String, Object> saved, Plan plan) {
-        List<String> changes = PlanDiff.between(saved, PlanJson.toMap(plan));
+        List<String> changes = SavedPlanChanges.between(saved, PlanJson.toMap(plan));
         services.err()
                 .println("runbook: the saved plan " + savedPlan + " no longer matches the runbook (hash "
                         + abbrev(saved.get("hash")) + " saved, " + abbrev(plan.hash())

@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What changed between two plans in their JSON form (a saved one and the one made now), one line per change, in
- * words an operator can act on: the runbook source, a param, the lock, a step added or removed, a field of a step.
+ * Why a saved plan (its JSON, from {@code plan --out}) no longer matches the plan made now, one line per change, in
+ * words an operator can act on: a file of the call tree, a param, the lock, a step added or removed, a field of a
+ * step. The review diff of two revisions is {@code plan.diff.PlanDiffer}; this one only names what refuses a run.
  */
-public final class PlanDiff {
+public final class SavedPlanChanges {
     private static final int SHOWN = 60;
 
-    private PlanDiff() {}
+    private SavedPlanChanges() {}
 
     public static List<String> between(Map<String, Object> before, Map<String, Object> now) {
         List<String> out = new ArrayList<>();

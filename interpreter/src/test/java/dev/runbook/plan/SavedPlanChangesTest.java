@@ -36,6 +36,6 @@ class PlanDiffTest {
                         "step s: arg x: \"1\" -> \"2\"",
                         "step s: when: \"true\" -> (none)",
                         "step new added"),
-                java.util.Set.copyOf(PlanDiff.between(before, now)));
+                java.util.Set.copyOf(SavedPlanChanges.between(before, now)));
     }
 }
