@@ -58,7 +58,10 @@ final class PlanCommand implements Callable<Integer> {
             Prepared prepared = Prepared.of(services, file, params, Clock.systemDefaultZone());
             Plan plan = prepared.plan();
             if (probe) {
-                plan = new Prober(services.registry(), prepared).probe(plan);
+                java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+                try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
+                    plan = new Prober(services.registry(), prepared).probe(plan, cancel);
+                }
             }
             services.out()
                     .print(

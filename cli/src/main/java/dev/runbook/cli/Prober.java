@@ -1,6 +1,10 @@
 package dev.runbook.cli;
 
 import dev.runbook.engine.LocalTarget;
+import dev.runbook.engine.Probe;
+import dev.runbook.engine.RunOptions;
+import dev.runbook.expr.EvalException;
+import dev.runbook.expr.Evaluator;
 import dev.runbook.model.Step;
 import dev.runbook.model.Unknown;
 import dev.runbook.plan.ArgBinder;
@@ -9,53 +13,60 @@ import dev.runbook.plan.PlanStep;
 import dev.runbook.plan.Planner;
 import dev.runbook.spi.Args;
 import dev.runbook.spi.Effect;
-import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepRegistry;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
-import dev.runbook.spi.Target;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code plan --probe}: runs each read step whose arguments are known, and records what it found. */
+/**
+ * {@code plan --probe}: runs each read step whose arguments are known through the engine's {@link Probe} (its time
+ * limit, or {@link #DEFAULT_TIMEOUT}; Ctrl-C stops it), and records what it found in the plan.
+ */
 final class Prober {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final StepRegistry registry;
     private final Prepared prepared;
-    private final Target target = new LocalTarget();
 
     Prober(StepRegistry registry, Prepared prepared) {
         this.registry = registry;
         this.prepared = prepared;
     }
 
-    Plan probe(Plan plan) {
+    Plan probe(Plan plan, AtomicBoolean cancel) {
         List<PlanStep> out = new ArrayList<>();
         var env = Planner.planningEnv(prepared.params(), prepared.env());
-        for (PlanStep ps : plan.steps()) {
-            Step step = prepared.loaded().runbook().step(ps.id()).orElseThrow();
-            StepType type = registry.find(step.type()).orElse(null);
-            if (type == null || type.effect() != Effect.READ) {
-                out.add(ps);
-                continue;
+        RunOptions options =
+                new RunOptions(1, prepared.loaded().dir(), System.getenv(), Clock.systemDefaultZone(), "probe");
+        try (Probe probe = new Probe(options, new LocalTarget(), prepared.redactor(), cancel::get)) {
+            for (PlanStep ps : plan.steps()) {
+                Step step = prepared.loaded().runbook().step(ps.id()).orElseThrow();
+                StepType type = registry.find(step.type()).orElse(null);
+                if (type == null || type.effect() != Effect.READ || cancel.get()) {
+                    out.add(ps);
+                    continue;
+                }
+                Args args = ArgBinder.bindForPlan(type, step.invocation(), env);
+                if (args.asMap().values().stream().anyMatch(v -> v instanceof Unknown)) {
+                    out.add(ps.withProbe(Map.of("skipped", "arguments depend on earlier steps")));
+                    continue;
+                }
+                out.add(ps.withProbe(found(probe, type, args, step, env)));
             }
-            Args args = ArgBinder.bindForPlan(type, step.invocation(), env);
-            if (args.asMap().values().stream().anyMatch(v -> v instanceof Unknown)) {
-                out.add(ps.withProbe(Map.of("skipped", "arguments depend on earlier steps")));
-                continue;
-            }
-            out.add(ps.withProbe(run(type, args, step.id())));
         }
         return plan.withSteps(out);
     }
 
-    private Map<String, Object> run(StepType type, Args args, String id) {
+    private Map<String, Object> found(Probe probe, StepType type, Args args, Step step, dev.runbook.expr.Env env) {
         Map<String, Object> found = new LinkedHashMap<>();
         try {
-            StepResult r = type.execute(args, context(id));
+            StepResult r = probe.run(step.id(), type, args, timeout(step, env));
             found.put("ok", r.isOk());
             if (!r.isOk()) {
                 found.put("message", prepared.redactor().redact(r.message()));
@@ -74,54 +85,15 @@ final class Prober {
         return found;
     }
 
-    private StepContext context(String id) {
-        Path dir = prepared.loaded().dir();
-        var redactor = prepared.redactor();
-        return new StepContext() {
-            @Override
-            public String stepId() {
-                return id;
-            }
-
-            @Override
-            public Path workDir() {
-                return dir;
-            }
-
-            @Override
-            public Map<String, String> env() {
-                return System.getenv();
-            }
-
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public void log(String line) {
-                // a probe's output is summarised in the plan, not streamed
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemDefaultZone();
-            }
-
-            @Override
-            public String redact(String text) {
-                return redactor.redact(text);
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return false;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
+    /** The step's own time limit when it has one that is known now, else the default. */
+    private static Duration timeout(Step step, dev.runbook.expr.Env env) {
+        if (step.timeout() == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        try {
+            return Evaluator.eval(step.timeout(), env) instanceof Duration d ? d : DEFAULT_TIMEOUT;
+        } catch (EvalException e) {
+            return DEFAULT_TIMEOUT;
+        }
     }
 }

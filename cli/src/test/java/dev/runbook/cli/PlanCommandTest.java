@@ -152,4 +152,40 @@ class PlanCommandTest {
         assertEquals(
                 List.of("runbook plan: unknown --format yaml (use text, json, markdown or mermaid)"), run.errLines());
     }
+
+    @Test
+    void probeRunsReadStepsOnlyWithTheirTimeLimit() throws Exception {
+        Files.writeString(dir.resolve("there.txt"), "x");
+        com.sun.net.httpserver.HttpServer hanging =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.createContext("/", exchange -> {
+            try {
+                Thread.sleep(60_000); // never answers within the probe's limit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hanging.start();
+        try {
+            Path rb = write("probe.rb", """
+                    runbook "probe" {
+                      param dir: path = "%s"
+                      step look = file.exists { path: dir + "/there.txt" }
+                      step slow = http.get { url: "http://127.0.0.1:%d/health" }
+                        timeout 1s
+                      step write = file.write { path: dir + "/written.txt", content: "no" }
+                    }
+                    """.formatted(dir, hanging.getAddress().getPort()));
+            CliRun run = CliRun.of("plan", rb.toString(), "--probe");
+            assertEquals(ExitCodes.OK, run.code(), run.toString());
+            assertTrue(run.out().contains("probe found: {ok: true, exists: true"), run.out());
+            assertTrue(
+                    run.out().contains("timed out after 1s"), "the probe keeps the step's time limit:\n" + run.out());
+            assertFalse(Files.exists(dir.resolve("written.txt")), "a probe never runs a write step");
+        } finally {
+            hanging.stop(0);
+        }
+    }
 }

@@ -23,9 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -175,38 +172,13 @@ final class StepRunner {
     private StepResult execute(Step step, StepType type, Args args, Env env, Duration timeout)
             throws InterruptedException {
         StepContext ctx = context(step.id());
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread self = Thread.currentThread();
-        ScheduledFuture<?> alarm = timeout == null
-                ? null
-                : watchdog.schedule(
-                        () -> {
-                            timedOut.set(true);
-                            self.interrupt();
-                        },
-                        timeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
-        try {
+        return Timeouts.run(watchdog, timeout, () -> {
             if (type == null) {
                 Invocation inv = step.invocation();
                 return calls.call(program.call(step.id()), inv, ArgBinder.evaluate(inv, env), ctx);
             }
             return type.execute(args, ctx);
-        } catch (InterruptedException e) {
-            if (timedOut.get()) {
-                Thread.interrupted();
-                return StepResult.failed(
-                        "timed out after " + ExprPrinter.duration(timeout) + "; its processes were killed");
-            }
-            throw e;
-        } finally {
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
-            if (timedOut.get()) {
-                Thread.interrupted();
-            }
-        }
+        });
     }
 
     /** Checks every verify; one with {@code within} polls, re-running the step first if it only reads. */
