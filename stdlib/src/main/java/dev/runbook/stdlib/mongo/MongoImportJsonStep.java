@@ -111,8 +111,17 @@ public final class MongoImportJsonStep implements StepType {
             try {
                 counts = json.replaceAll(content);
             } catch (MongoException e) {
-                return StepResult.failed(
-                        context.redact("import failed (" + e.getMessage() + "); " + putBack(json, snapshot, context)));
+                String why = "import failed (" + e.getMessage() + "); ";
+                try {
+                    json.replaceAll(json.readAll(snapshot, false));
+                    // it compensated itself: nothing is left for the engine to undo
+                    return StepResult.refused(context.redact(why + "the collections were put back from " + snapshot));
+                } catch (IOException | MongoException again) {
+                    // the engine's undo tries the snapshot again
+                    return StepResult.failed(
+                            context.redact(why + "putting back " + snapshot + " failed too: " + again.getMessage()),
+                            Map.of("snapshot", snapshot.toString()));
+                }
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("counts", counts);
@@ -120,17 +129,8 @@ public final class MongoImportJsonStep implements StepType {
             out.put("snapshot", snapshot.toString());
             return StepResult.ok(out);
         } catch (MongoException | IOException | IllegalArgumentException e) {
-            return StepResult.failed(
+            return StepResult.refused(
                     context.redact("import from " + dir + " failed before any change: " + e.getMessage()));
-        }
-    }
-
-    private static String putBack(JsonCollections json, Path snapshot, StepContext context) {
-        try {
-            json.replaceAll(json.readAll(snapshot, false));
-            return "the collections were put back from " + snapshot;
-        } catch (IOException | MongoException e) {
-            return "putting back " + snapshot + " failed too: " + context.redact(e.getMessage());
         }
     }
 
