@@ -26,7 +26,7 @@ runbook "rollback-drill" {
 
   # 1. Create the test deployment
   step branch = git.branch { repo: repo, name: "rollback-test-${now('yyyyMMdd')}", checkout: true }
-    require "the drill starts from \${main_branch}": steps.start.branch == main_branch
+    require "the drill starts from ${main_branch}": steps.start.branch == main_branch
 
   # 2. Make a harmless change
   step change = file.write {

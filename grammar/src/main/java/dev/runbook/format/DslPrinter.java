@@ -108,7 +108,7 @@ public final class DslPrinter {
     }
 
     private void guard(int indent, Guard g) {
-        String message = g.message() == null ? "" : DslStrings.text(g.message(), indent) + ": ";
+        String message = g.message() == null ? "" : DslStrings.expr(g.message(), indent) + ": ";
         out.line(
                 indent,
                 "require " + message + DslStrings.expr(g.condition(), indent),

@@ -3,7 +3,6 @@ package dev.runbook.format;
 import static dev.runbook.format.DslPrinter.endLine;
 import static dev.runbook.format.DslPrinter.line;
 
-import dev.runbook.model.Guard;
 import dev.runbook.model.Item;
 import dev.runbook.model.Parallel;
 import dev.runbook.model.Param;
@@ -57,7 +56,7 @@ public final class YamlPrinter {
                     line(rb.lock().span()),
                     endLine(rb.lock().span()));
         }
-        guards(0, rb.requires());
+        steps.guards(0, rb.requires());
         if (!rb.items().isEmpty()) {
             out.plain(0, "steps:");
             rb.items().forEach(this::item);
@@ -100,21 +99,6 @@ public final class YamlPrinter {
         }
         if (p.description() != null) {
             yaml.text(2, "description", p.description(), -1, -1);
-        }
-    }
-
-    /** {@code require:} as a list of expressions or {@code {message, that}} entries. */
-    void guards(int level, List<Guard> guards) {
-        if (guards.isEmpty()) {
-            return;
-        }
-        yaml.key(level, "require:", -1, -1);
-        for (Guard g : guards) {
-            String that = YamlScalars.expression(g.condition());
-            String text = g.message() == null
-                    ? that
-                    : "{message: " + YamlScalars.string(g.message()) + ", that: " + that + "}";
-            out.line(level + 1, "- " + text, line(g.span()), endLine(g.span()));
         }
     }
 

@@ -89,7 +89,8 @@ final class YamlStepPrinter {
         }
     }
 
-    private void guards(int level, List<Guard> guards) {
+    /** {@code require:} as a list of expressions or {@code {message, that}} entries (runbook and step level). */
+    void guards(int level, List<Guard> guards) {
         if (guards.isEmpty()) {
             return;
         }
@@ -98,7 +99,7 @@ final class YamlStepPrinter {
             String that = YamlScalars.expression(g.condition());
             String text = g.message() == null
                     ? that
-                    : "{message: " + YamlScalars.string(g.message()) + ", that: " + that + "}";
+                    : "{message: " + YamlScalars.value(g.message()) + ", that: " + that + "}";
             yaml.out().line(level + 1, "- " + text, line(g.span()), endLine(g.span()));
         }
     }

@@ -90,10 +90,15 @@ final class DslModelBuilder {
         diagnostics.error("RB0005", positions.of(ctx), "`" + what + "` is given twice; keep one");
     }
 
-    private String text(RunbookParser.TextContext ctx) {
-        Expr e = ctx.STRING() != null
+    /** A string or text block as an expression: a literal, or a template with {@code ${...}} parts. */
+    private Expr template(RunbookParser.TextContext ctx) {
+        return ctx.STRING() != null
                 ? expressions.string(ctx.STRING().getSymbol())
                 : expressions.textBlock(ctx.TEXT_BLOCK().getSymbol());
+    }
+
+    private String text(RunbookParser.TextContext ctx) {
+        Expr e = template(ctx);
         if (e instanceof Literal lit && lit.value() instanceof String s) {
             return s;
         }
@@ -134,7 +139,7 @@ final class DslModelBuilder {
     }
 
     private Guard createGuard(RunbookParser.RequireClauseContext ctx) {
-        String message = ctx.text() == null ? null : text(ctx.text());
+        Expr message = ctx.text() == null ? null : template(ctx.text());
         return new Guard(message, expressions.build(ctx.expr()), positions.of(ctx));
     }
 

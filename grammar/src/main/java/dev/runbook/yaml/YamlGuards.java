@@ -34,7 +34,7 @@ final class YamlGuards {
             return null;
         }
         Node that = map.require("that", "a `require` entry");
-        String message = map.has("message") ? values.text(map.get("message"), "`message`") : null;
+        Expr message = map.has("message") ? values.template(map.get("message"), "`message`") : null;
         Expr condition = that == null ? null : values.expression(that, "`that`");
         return condition == null ? null : new Guard(message, condition, map.whole());
     }

@@ -74,7 +74,8 @@ public final class ModelPrinter {
     }
 
     private void guards(int indent, List<Guard> guards) {
-        guards.forEach(g -> line(indent, "require " + g.message() + ": " + expr(g.condition())));
+        guards.forEach(g -> line(
+                indent, "require " + (g.message() == null ? "-" : expr(g.message())) + ": " + expr(g.condition())));
     }
 
     private void verifies(int indent, List<Verify> verifies) {

@@ -52,7 +52,12 @@ public final class Refs implements ExprVisitor<Void> {
         };
         rb.params().forEach(p -> add.accept(p.defaultValue()));
         add.accept(rb.lock());
-        rb.requires().forEach(g -> add.accept(g.condition()));
+        rb.requires().forEach(g -> {
+            add.accept(g.condition());
+            if (g.message() != null) {
+                add.accept(g.message());
+            }
+        });
         for (Step s : rb.allSteps()) {
             step(s, add);
         }
@@ -66,7 +71,12 @@ public final class Refs implements ExprVisitor<Void> {
         invocation(s.invocation(), add);
         add.accept(s.when());
         add.accept(s.unless());
-        s.requires().forEach((Guard g) -> add.accept(g.condition()));
+        s.requires().forEach((Guard g) -> {
+            add.accept(g.condition());
+            if (g.message() != null) {
+                add.accept(g.message());
+            }
+        });
         s.verifies().forEach(v -> verify(v, add));
         if (s.retry() != null) {
             add.accept(s.retry().attempts());

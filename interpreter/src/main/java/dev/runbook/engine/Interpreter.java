@@ -7,7 +7,6 @@ import dev.runbook.model.FailurePolicy;
 import dev.runbook.model.Guard;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
-import dev.runbook.model.expr.ExprPrinter;
 import dev.runbook.plan.ArgBinder;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Graph;
@@ -179,9 +178,7 @@ public final class Interpreter {
         for (Guard g : rb.requires()) {
             try {
                 if (!Evaluator.test(g.condition(), env)) {
-                    return "precondition not met: "
-                            + (g.message() != null ? g.message() : ExprPrinter.print(g.condition()))
-                            + " (nothing was changed)";
+                    return "precondition not met: " + Guards.describe(g, env) + " (nothing was changed)";
                 }
             } catch (EvalException e) {
                 return "precondition cannot be evaluated: " + redactor.redact(e.getMessage());

@@ -80,7 +80,7 @@ final class StepRunner {
             }
             for (Guard g : step.requires()) {
                 if (!Evaluator.test(g.condition(), env)) {
-                    String what = g.message() != null ? g.message() : ExprPrinter.print(g.condition());
+                    String what = Guards.describe(g, env);
                     return notStarted(
                             step, type, Attempt.Failure.PRECONDITION, "precondition not met: " + what, started);
                 }

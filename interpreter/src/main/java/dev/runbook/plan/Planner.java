@@ -62,7 +62,7 @@ public final class Planner {
         params.values()
                 .forEach((k, v) -> shownParams.put(k, params.secretNames().contains(k) ? Redactor.MASK : shown(v)));
         List<String> requires = new ArrayList<>();
-        rb.requires().forEach(g -> requires.add(guard(g)));
+        rb.requires().forEach(g -> requires.add(guard(g, env)));
         List<Map<String, Object>> verifies = new ArrayList<>();
         rb.verifies().forEach(v -> verifies.add(verify(checked, v, env)));
         String lock = rb.lock() == null ? rb.name() : redactor.redact(text(rb.lock(), env));
@@ -123,7 +123,7 @@ public final class Planner {
             undo = undo(checked, s, type, bound, env);
         }
         List<String> requires = new ArrayList<>();
-        s.requires().forEach(g -> requires.add(guard(g)));
+        s.requires().forEach(g -> requires.add(guard(g, env)));
         List<String> verifies = new ArrayList<>();
         s.verifies().forEach(v -> verifies.add(polling(v)));
         return new PlanStep(
@@ -230,10 +230,11 @@ public final class Planner {
         return text;
     }
 
-    private static String guard(Guard g) {
+    /** A precondition as a plan shows it: its message with what is known filled in, then the condition. */
+    private String guard(Guard g, Env env) {
         return g.message() == null
                 ? ExprPrinter.print(g.condition())
-                : g.message() + ": " + ExprPrinter.print(g.condition());
+                : redactor.redact(text(g.message(), env)) + ": " + ExprPrinter.print(g.condition());
     }
 
     private static String retry(Step s) {

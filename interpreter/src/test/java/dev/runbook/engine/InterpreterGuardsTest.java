@@ -188,4 +188,27 @@ class InterpreterGuardsTest {
                 }
                 """.formatted(firstType);
     }
+
+    @Test
+    void aRequireMessageFillsInItsTemplate() {
+        EngineHarness h = new EngineHarness(dir);
+        RunResult result = h.run("""
+                runbook "msg" {
+                  param branch: string = "main"
+                  require "the drill starts from ${branch}, not ${upper(branch)}": branch == "release"
+                  step s = mark
+                }
+                """);
+        assertEquals(RunStatus.PRECONDITION, result.status());
+        assertTrue(result.message().contains("the drill starts from main, not MAIN"), result.message());
+
+        RunResult step = h.run("""
+                runbook "msg2" {
+                  step first = mark { value: "abc" }
+                  step s = mark
+                    require "first gave ${steps.first.out}": steps.first.out == "xyz"
+                }
+                """);
+        assertTrue(step.message().contains("precondition not met: first gave abc"), step.message());
+    }
 }

@@ -38,6 +38,9 @@ public final class ExpressionsRule implements Rule {
         }
         for (Guard g : rb.requires()) {
             TypeChecker.checkCondition(g.condition(), "a require", top, d);
+            if (g.message() != null) {
+                value(g.message(), Type.STRING, "a require's message", top, d);
+            }
         }
         // computed once: per step they made a 10,000-step check quadratic
         Set<String> later = new HashSet<>();
@@ -89,6 +92,9 @@ public final class ExpressionsRule implements Rule {
         }
         for (Guard g : s.requires()) {
             TypeChecker.checkCondition(g.condition(), "a require", scope, d);
+            if (g.message() != null) {
+                value(g.message(), Type.STRING, "a require's message", scope, d);
+            }
         }
         for (Verify v : s.verifies()) {
             TypeChecker.checkCondition(v.condition(), "a verify", after.withIt(outputs), d);
