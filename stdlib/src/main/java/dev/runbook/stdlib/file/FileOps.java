@@ -81,6 +81,9 @@ final class FileOps {
         try {
             if (previous == null) {
                 Files.deleteIfExists(to);
+                if (Files.exists(to)) {
+                    return StepResult.failed("cannot delete " + to + " (it did not exist before); remove it by hand");
+                }
                 context.log("deleted " + to + " (it did not exist before)");
                 return StepResult.ok();
             }
@@ -89,9 +92,15 @@ final class FileOps {
                 return StepResult.failed("cannot put back " + to + ": the kept copy " + saved
                         + " is gone; restore it from a backup by hand");
             }
+            String expected = sha256(saved);
             moveAtomically(saved, to);
-            context.log("put back the previous " + to);
-            return StepResult.ok();
+            String now = sha256(to); // the undo proves itself: the file holds exactly the kept bytes again
+            if (!now.equals(expected)) {
+                return StepResult.failed("put back " + to + ", but it now reads sha256 " + now.substring(0, 12)
+                        + " where the kept copy had " + expected.substring(0, 12) + "; check it by hand");
+            }
+            context.log("put back the previous " + to + " (sha256 " + now.substring(0, 12) + ", verified)");
+            return StepResult.ok(java.util.Map.of("path", to.toString(), "sha256", now));
         } catch (IOException e) {
             return StepResult.failed("cannot put back " + to + ": " + problem(e));
         }

@@ -87,10 +87,15 @@ public final class GitCheckoutStep implements StepType {
     @Override
     public StepResult undo(Args args, Map<String, Object> outputs, StepContext context) {
         try {
+            String previous = (String) outputs.get("previous");
             Map<String, Object> out = GitRepos.withRepo(
                     GitRepos.repoPath(args, context),
-                    git -> Checkouts.returnTo(
-                            git, (String) outputs.get("previous_branch"), (String) outputs.get("previous")));
+                    git -> Checkouts.returnTo(git, (String) outputs.get("previous_branch"), previous));
+            // the undo proves itself: HEAD is at the commit it was at before the step
+            if (previous != null && !previous.isEmpty() && !previous.equals(out.get("commit"))) {
+                return StepResult.failed("checked out " + outputs.get("previous_branch") + " again, but HEAD is at "
+                        + out.get("commit") + ", not " + previous + " as before the step (the branch moved since)");
+            }
             return StepResult.ok(out);
         } catch (GitRepos.GitStepFailure e) {
             return StepResult.failed(e.getMessage());

@@ -65,6 +65,39 @@ class GitStepsTest {
     }
 
     @Test
+    void checkoutUndoFailsWhenItCannotReturnToTheCommitItLeft() throws Exception {
+        GitCheckoutStep step = new GitCheckoutStep();
+        StepResult r = run(step, Map.of("ref", "v1.0.0"));
+        assertTrue(r.isOk(), r.message());
+        git("update-ref", "refs/heads/main", "v1.0.0"); // main moved while the step's change was in place
+        StepResult undo = step.undo(repoArgs(step, Map.of("ref", "v1.0.0")), r.outputs(), context);
+        assertFalse(undo.isOk(), "the undo proves where HEAD is: " + undo.outputs());
+        assertTrue(undo.message().contains("not " + r.outputs().get("previous")), undo.message());
+    }
+
+    @Test
+    void commitUndoMovesOnlyItsBranchBackByIdAndLeavesAMovedBranchAlone() throws Exception {
+        GitCommitStep step = new GitCommitStep();
+        String before = gitOut("rev-parse", "HEAD");
+        write("app.js", "drill");
+        StepResult r = run(step, Map.of("message", "drill", "add_all", true));
+        assertTrue(r.isOk(), r.message());
+        assertEquals(before, r.outputs().get("parent"));
+        assertEquals("main", r.outputs().get("branch"));
+
+        StepResult undo = step.undo(repoArgs(step, Map.of("message", "drill")), r.outputs(), context);
+        assertTrue(undo.isOk(), undo.message());
+        assertEquals(before, gitOut("rev-parse", "main"));
+        assertEquals("v2", Files.readString(repo.resolve("app.js")));
+
+        // a second undo finds main no longer at the step's commit: it leaves main alone and says so
+        StepResult again = step.undo(repoArgs(step, Map.of("message", "drill")), r.outputs(), context);
+        assertFalse(again.isOk());
+        assertTrue(again.message().contains("no longer ends at"), again.message());
+        assertEquals(before, gitOut("rev-parse", "main"));
+    }
+
+    @Test
     void statusSeesModifiedAndUntrackedFiles() throws Exception {
         assertEquals(true, run(new GitStatusStep(), Map.of()).outputs().get("clean"));
         write("app.js", "dirty");
