@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,8 +63,8 @@ final class OpsFixture implements AutoCloseable {
         this.site = nginxPrefix.resolve("conf/sites/app.conf");
         this.pm2Home = dir.resolve("pm2-home");
         this.systemctl = dir.resolve("systemctl");
-        this.appPort = freePort();
-        this.nginxPort = freePort();
+        this.appPort = TestPorts.free();
+        this.nginxPort = TestPorts.free();
     }
 
     /** nginx only, proxying to a port where nothing listens, plus a /__rev marker. */
@@ -227,7 +226,7 @@ final class OpsFixture implements AutoCloseable {
         Files.writeString(site, siteConfig(nginxPort, appPort, "rev-1"));
         nginxStarted = true;
         String out = run(Map.of(), dir, nginx, "-e", "stderr", "-p", nginxPrefix + "/", "-c", nginxConf.toString());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!get("/__rev").equals("rev-1\n")) {
             if (System.nanoTime() > deadline) {
                 Assertions.fail("nginx did not start: " + out);
@@ -359,11 +358,5 @@ final class OpsFixture implements AutoCloseable {
             d = d.getParent();
         }
         return Optional.empty();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.runbook.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -9,7 +7,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +40,7 @@ final class OpsWorld implements AutoCloseable {
         this.dir = dir;
         this.pm2 = pm2();
         this.pm2Home = Files.createDirectories(dir.resolve("pm2-home"));
-        this.port = freePort();
+        this.port = TestPorts.free();
         this.server = new MongoServer(new MemoryBackend());
         this.uri = server.bindAndGetConnectionString();
     }
@@ -92,11 +89,16 @@ final class OpsWorld implements AutoCloseable {
 
     /** Starts the ecosystem's app with {@code --env production}, as the seed does, and waits until it answers. */
     void startApp(Path ecosystem) throws Exception {
-        pm2("start", ecosystem.toString(), "--env", "production");
-        for (int i = 0; i < 100 && !healthy(); i++) {
+        String started = pm2("start", ecosystem.toString(), "--env", "production");
+        // a loaded 2-core machine can take many seconds to start the pm2 daemon and node
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!healthy() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertTrue(healthy(), "the test app did not come up on port " + port);
+        if (!healthy()) {
+            Assertions.fail("the test app did not come up on port " + port + "\npm2 start:\n" + started
+                    + "\npm2 jlist:\n" + jlist() + "\npm2 logs:\n" + pm2("logs", "--nostream", "--lines", "40"));
+        }
     }
 
     String healthUrl() {
@@ -169,12 +171,6 @@ final class OpsWorld implements AutoCloseable {
 
     private static String jsString(Path p) {
         return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** pm2 from {@code <project>/.tools/node/node_modules/.bin/pm2}, else from PATH. */

@@ -86,10 +86,22 @@ public final class OpsTools {
         return Optional.empty();
     }
 
+    /**
+     * A loopback port for a server started in another process (pm2 app, nginx), chosen below Linux's ephemeral range
+     * (32768-60999): a port from that range can be handed to an outgoing connection before the child binds it.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int i = 0; i < 200; i++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free loopback port between 20000 and 32000");
     }
 
     /** GET a loopback URL; the body, or "" when nothing answers. */
