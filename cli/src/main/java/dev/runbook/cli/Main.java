@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "runbook",
         mixinStandardHelpOptions = true,
-        version = "runbook 0.1.0",
+        versionProvider = VersionInfo.class,
         description = "Check, plan and run declarative runbooks: rollbacks and restores reviewed like code.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -39,7 +39,8 @@ public final class Main implements Runnable {
             FmtCommand.class,
             ConvertCommand.class,
             DiffCommand.class,
-            SchemaCommand.class);
+            SchemaCommand.class,
+            CompletionCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +93,7 @@ public final class Main implements Runnable {
      * Picocli reads every command's annotations by reflection when it is added, a large share of a cold start. A
      * command line that names a command gets only that one; anything else (help, a typo, no command) gets all.
      */
-    private static CommandLine commandLine(Services services, String[] args) {
+    static CommandLine commandLine(Services services, String[] args) {
         CommandLine cli = new CommandLine(new Main(), new Factory(services));
         String first = args.length > 0 ? args[0] : "";
         Class<?> named = COMMANDS.stream()
