@@ -74,7 +74,7 @@ class ReleaseArchiveIT {
         // java from the PATH this time, as on a machine without JAVA_HOME
         env.remove("JAVA_HOME");
         Files.createSymbolicLink(tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
-        Path out = tmp.resolve("out");
+        Path out = Files.createDirectories(tmp.resolve("out"));
         Release.Result run = Release.run(ops, env, launcher, "run", "deploy.rb", "-p", "dir=" + out, "--yes");
         assertEquals(0, run.code(), run.toString());
         assertEquals("written by the called runbook", Files.readString(out.resolve("note.txt")), run.toString());
