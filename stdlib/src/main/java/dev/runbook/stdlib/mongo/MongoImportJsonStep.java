@@ -64,11 +64,10 @@ public final class MongoImportJsonStep implements StepType {
                         "types",
                         Type.MAP,
                         null,
-                        "collection -> {field path: date|objectId|long|decimal}: the fields JSON.stringify turned into"
-                                + " strings or plain numbers, given their BSON type back as mongoose's schema casts"
-                                + " them (chunks[]: objectId for an array, metadata.at: date inside a document);"
-                                + " a value that does not parse fails the step before anything changes. Extended"
-                                + " JSON ($oid, $date, $numberLong, $numberDecimal) is read as its type anyway"));
+                        "collection -> {field path: date|objectId|long|decimal}: the BSON types that"
+                                + " JSON.stringify lost, cast back as the mongoose schema does (chunks[]: an array,"
+                                + " a.b: inside a document); a value that does not parse refuses the import before any"
+                                + " change. Extended JSON ($oid, $date, $numberLong, $numberDecimal) is typed anyway"));
     }
 
     @Override
