@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The defaults of {@code runbooks/db-restore.rb} name the application's files where the seed keeps them, never a
- * path beside the runbook, and a missing ecosystem file stops the run before the app is stopped.
+ * path beside the runbook, a missing ecosystem file stops the run before the app is stopped, and the quiet step
+ * waits for other clients to leave, not for a connection count that a real server never shows.
  */
 class DbRestoreDefaultsTest {
     static final String ECOSYSTEM = "/srv/cryptique/backend/ecosystem.config.js";
@@ -27,6 +28,15 @@ class DbRestoreDefaultsTest {
         assertTrue(plan.all().contains("ecosystem = " + ECOSYSTEM), plan.toString());
         assertTrue(plan.all().contains("pm2 stop " + ECOSYSTEM + " --only cryptique-backend"), plan.toString());
         assertTrue(plan.all().contains("exists(ecosystem)"), "the plan lists the precondition:\n" + plan);
+    }
+
+    @Test
+    void theQuietStepWaitsForNoOtherClientNotForOneConnection() {
+        // a real mongod counts the step's own pool and monitor connections in connections.current
+        CliRun plan = CliRun.of("plan", OpsWorld.runbook("db-restore.rb").toString(), "--param", "backup=/b");
+        assertEquals(ExitCodes.OK, plan.code(), plan.toString());
+        assertTrue(plan.all().contains("verify it.others == 0 within 30s every 2s"), plan.toString());
+        assertFalse(plan.all().contains("connections.current"), plan.toString());
     }
 
     @Test
