@@ -1,7 +1,8 @@
 # Database Rollback (seed: rollback-procedures.md, "Database Rollback").
-# Stops the app, waits until nothing else is connected, takes an emergency dump of the current
-# database, restores the backup over it (dropping each restored collection first) behind a confirm
-# gate, proves the counts, starts the app again and checks its health endpoint.
+# Stops the app, waits until no other client is connected (mongo.status counts every client's
+# connections but its own), takes an emergency dump of the current database, restores the backup
+# over it (dropping each restored collection first) behind a confirm gate, proves the counts, starts
+# the app again and checks its health endpoint.
 # If anything fails after the restore began, the emergency dump is restored and the app started again.
 runbook "db-restore" {
   description "Restore the MongoDB database from a mongodump backup, with an emergency dump to fall back on"
@@ -10,7 +11,8 @@ runbook "db-restore" {
   param mongo_uri: secret = env("MONGODB_URI") "connection string of the database server"
   param db: string = "cryptique" "the database to restore"
   param emergency_dir: path = "/var/backups/cryptique" "where the emergency dump of the current data goes"
-  param ecosystem: path = "ecosystem.config.js" "the pm2 ecosystem file of the application"
+  param app_dir: path = "/srv/cryptique/backend" "the application's directory (the seed runs pm2 there)"
+  param ecosystem: path = app_dir + "/ecosystem.config.js" "the pm2 ecosystem file of the application"
   param app: string = "cryptique-backend" "the pm2 app that uses the database"
   param app_env: string = "production" "the ecosystem environment to start the app with"
   param pm2: string = "pm2" "the pm2 binary"
@@ -21,15 +23,16 @@ runbook "db-restore" {
   lock "mongo:${db}"
   require "the backup exists": exists(backup)
   require "the backup holds the database": exists(backup + "/" + db)
+  require "the ecosystem file exists (to start the app again)": exists(ecosystem)
 
   # Step 1: assess the damage
   step assess = mongo.counts { uri: mongo_uri, db: db }
 
-  # Step 2: stop the application, then wait until nothing else is connected
+  # Step 2: stop the application, then wait until no other client is connected
   step stop_app = pm2.stop { ecosystem: ecosystem, name: app, pm2: pm2, pm2_home: pm2_home }
 
   step quiet = mongo.status { uri: mongo_uri }
-    verify it.connections.current <= 1 within 30s every 2s
+    verify it.others == 0 within 30s every 2s
 
   # Step 3: back up the current state
   step emergency = mongo.dump {

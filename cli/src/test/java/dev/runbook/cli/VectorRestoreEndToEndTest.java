@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,9 @@ class VectorRestoreEndToEndTest {
         db.getCollection("users").insertOne(new Document("_id", 1).append("name", "untouched-user"));
         backup = Files.createDirectories(dir.resolve("backups/vectors/vectors_20240101_030000"));
         Files.writeString(backup.resolve("vector_documents.json"), """
-                [{"_id": 10, "name": "backup-doc-10", "embedding": [0.1, 0.2, 0.3]},
+                [{"_id": 10, "name": "backup-doc-10", "embedding": [0.1, 0.2, 0.3],
+                  "createdAt": "2024-01-01T02:00:00.000Z", "jobId": "65a1b2c3d4e5f60718293a20",
+                  "chunks": ["65a1b2c3d4e5f60718293a01", "65a1b2c3d4e5f60718293a02"]},
                  {"_id": 11, "name": "backup-doc-11", "embedding": [0.4, 0.5, 0.6]},
                  {"_id": 12, "name": "backup-doc-12", "embedding": [0.7, 0.8, 0.9]}]
                 """);
@@ -88,6 +92,14 @@ class VectorRestoreEndToEndTest {
         assertEquals("20=backup-job-20,21=backup-job-21", world.contents("cryptique", "embeddingjobs"));
         assertEquals("30=backup-stats-30", world.contents("cryptique", "embeddingstats"));
         assertEquals("1=untouched-user", world.contents("cryptique", "users"), "only the vector store is replaced");
+        // the runbook declares the models' dates and references: they are BSON dates and ObjectIds again
+        BsonDocument doc10 = world.db("cryptique")
+                .getCollection("vectordocuments", BsonDocument.class)
+                .find(new Document("_id", 10))
+                .first();
+        assertEquals(BsonType.DATE_TIME, doc10.get("createdAt").getBsonType(), doc10.toJson());
+        assertEquals(BsonType.OBJECT_ID, doc10.get("jobId").getBsonType(), doc10.toJson());
+        assertEquals(BsonType.OBJECT_ID, doc10.getArray("chunks").get(1).getBsonType(), doc10.toJson());
         try (Stream<Path> taken = Files.list(snapshots)) {
             assertEquals(
                     1,
@@ -105,6 +117,21 @@ class VectorRestoreEndToEndTest {
         CliRun run = restore();
         assertEquals(ExitCodes.FAILED, run.code(), run.toString());
         assertTrue(run.all().contains("embedding_stats.json"), "the bad file should be named:\n" + run);
+        assertOriginalVectorStore(run);
+        assertTrue(world.healthy(), "undoing the stop should start the worker again:\n" + run);
+    }
+
+    @Test
+    void aReferenceThatIsNotAnObjectIdFailsTheRunBeforeAnythingIsDeleted() throws Exception {
+        Files.writeString(backup.resolve("embedding_jobs.json"), """
+                [{"_id": 20, "name": "backup-job-20", "documents": ["65a1b2c3d4e5f60718293a01", "doc-11"]}]
+                """);
+        CliRun run = restore();
+        assertEquals(ExitCodes.FAILED, run.code(), run.toString());
+        assertTrue(
+                run.all()
+                        .contains("embedding_jobs.json: document 0, field documents[1]: \"doc-11\" is not an objectId"),
+                run.toString());
         assertOriginalVectorStore(run);
         assertTrue(world.healthy(), "undoing the stop should start the worker again:\n" + run);
     }

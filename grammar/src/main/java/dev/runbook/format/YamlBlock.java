@@ -4,6 +4,7 @@ import dev.runbook.model.Arg;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.expr.Expr;
 import dev.runbook.model.expr.Literal;
+import dev.runbook.model.expr.MapExpr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,10 @@ final class YamlBlock {
 
     /** {@code key: value} for a template value; multi-line text as a {@code |-} block. */
     void value(int level, String key, Expr value, int from, int to) {
+        if (value instanceof MapExpr map && !map.entries().isEmpty() && !fits(level, key, value)) {
+            blockMap(level, key, map, from);
+            return;
+        }
         List<String> lines = value instanceof Literal lit && lit.value() instanceof String s && !s.contains("${")
                 ? YamlScalars.block(s)
                 : null;
@@ -48,6 +53,24 @@ final class YamlBlock {
             return;
         }
         text(level, key, lines, from, to);
+    }
+
+    private static boolean fits(int level, String key, Expr value) {
+        return 2 * level + key.length() + 2 + YamlScalars.value(value).length() <= WIDTH;
+    }
+
+    /** A map too wide for one line: {@code key:}, then one entry a line (nested maps the same way). */
+    private void blockMap(int level, String key, MapExpr map, int from) {
+        key(level, key + ":", from, from);
+        for (MapExpr.Entry e : map.entries()) {
+            int entryFrom = DslPrinter.line(e.keySpan());
+            value(
+                    level + 1,
+                    YamlScalars.key(e.key()),
+                    e.value(),
+                    entryFrom,
+                    Math.max(entryFrom, DslPrinter.endLine(e.value().span())));
+        }
     }
 
     /** {@code key: text} for plain text (descriptions, names). */

@@ -35,6 +35,30 @@ class FormatterTest {
     }
 
     @Test
+    void aMapTooWideForOneLineIsABlockMapInYaml() {
+        String wide = "runbook \"a\" { step s = x { m: { long: { \"first[]\": \"objectId\", second: \"date\","
+                + " third_field_with_a_long_name: \"date\", fourth_field_with_a_long_name: \"date\" }, short: { a: 1 } } }"
+                + " }\n";
+        assertEquals(
+                String.join(
+                        "\n",
+                        "runbook: a",
+                        "steps:",
+                        "  - id: s",
+                        "    type: x",
+                        "    with:",
+                        "      m:",
+                        "        long:",
+                        "          \"first[]\": objectId",
+                        "          second: date",
+                        "          third_field_with_a_long_name: date",
+                        "          fourth_field_with_a_long_name: date",
+                        "        short: {a: 1}",
+                        ""),
+                formatter.convert(SourceFile.of("w.rb", wide), Formatter.YAML, new Diagnostics()));
+    }
+
+    @Test
     void readsYamlWithTheGivenReader() {
         Diagnostics d = new Diagnostics();
         assertNull(formatter.format(SourceFile.of("a.yaml", "runbook: a\n"), d));

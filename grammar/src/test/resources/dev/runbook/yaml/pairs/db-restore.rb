@@ -12,7 +12,7 @@ runbook "db-restore" {
   step stop_app = pm2.stop { name: app }
     undo pm2.start { name: app }
   step quiet = mongo.status { uri: mongo_uri }
-    verify it.connections.current <= 1 within 30s every 2s
+    verify it.others == 0 within 30s every 2s
   step emergency = mongo.dump {
     uri: mongo_uri, out: "/var/backups/cryptique/emergency_${now('yyyyMMdd_HHmmss')}"
   }

@@ -48,16 +48,36 @@ final class JsonCollections {
     /**
      * Reads and checks every file before anything changes. {@code objectIds}: a top-level {@code _id} that is a
      * 24-hex string (what JSON.stringify makes of an ObjectId) becomes an ObjectId again, as mongoose would cast it.
+     * {@code types}: the declared field types of each collection (see {@link FieldTypes}); Extended JSON
+     * ({@code $oid}, {@code $date}, {@code $numberLong}, {@code $numberDecimal}) is read as its type everywhere.
      */
-    Map<String, List<BsonDocument>> readAll(Path dir, boolean objectIds) throws DumpFormatException {
+    Map<String, List<BsonDocument>> readAll(Path dir, boolean objectIds, Map<String, FieldTypes> types)
+            throws DumpFormatException {
         Map<String, List<BsonDocument>> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
-            out.put(e.getKey(), read(dir.resolve(e.getValue()), objectIds));
+            FieldTypes declared = types.getOrDefault(e.getKey(), FieldTypes.NONE);
+            out.put(e.getKey(), read(dir.resolve(e.getValue()), objectIds, declared));
         }
         return out;
     }
 
-    private static List<BsonDocument> read(Path file, boolean objectIds) throws DumpFormatException {
+    /** Reads a snapshot this type wrote itself (canonical Extended JSON: every type is in the file). */
+    Map<String, List<BsonDocument>> readSnapshot(Path dir) throws DumpFormatException {
+        return readAll(dir, false, Map.of());
+    }
+
+    /** The collections a declaration names that this import does not touch: surely a mistake in the runbook. */
+    List<String> undeclared(Map<String, FieldTypes> types) {
+        List<String> out = new ArrayList<>();
+        for (String collection : types.keySet()) {
+            if (!files.containsKey(collection)) {
+                out.add(collection);
+            }
+        }
+        return out;
+    }
+
+    private static List<BsonDocument> read(Path file, boolean objectIds, FieldTypes types) throws DumpFormatException {
         BsonArray array;
         try {
             array = BsonArray.parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -80,6 +100,12 @@ final class JsonCollections {
                     && id.isString()
                     && ObjectId.isValid(id.asString().getValue())) {
                 doc.put("_id", new BsonObjectId(new ObjectId(id.asString().getValue())));
+            }
+            try {
+                types.apply(doc);
+            } catch (FieldValueException e) {
+                throw new DumpFormatException(
+                        file + ": document " + i + ", field " + e.field() + ": " + e.getMessage());
             }
             docs.add(doc);
         }

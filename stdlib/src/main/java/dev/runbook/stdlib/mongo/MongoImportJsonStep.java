@@ -59,7 +59,15 @@ public final class MongoImportJsonStep implements StepType {
                         "object_ids",
                         Type.BOOL,
                         true,
-                        "turn a 24-hex string _id back into an ObjectId (JSON.stringify output)"));
+                        "turn a 24-hex string _id back into an ObjectId (JSON.stringify output)"),
+                ParamSpec.optional(
+                        "types",
+                        Type.MAP,
+                        null,
+                        "collection -> {field path: date|objectId|long|decimal}: the BSON types that"
+                                + " JSON.stringify lost, cast back as the mongoose schema does (chunks[]: an array,"
+                                + " a.b: inside a document); a value that does not parse refuses the import before any"
+                                + " change. Extended JSON ($oid, $date, $numberLong, $numberDecimal) is typed anyway"));
     }
 
     @Override
@@ -99,9 +107,20 @@ public final class MongoImportJsonStep implements StepType {
                         + STAMP.format(context.clock().instant()));
         try (MongoClient client = MongoConnection.open(args.string("uri"))) {
             JsonCollections json = new JsonCollections(client.getDatabase(dbName), args.stringMap("collections"));
+            Map<String, FieldTypes> types;
+            try {
+                types = FieldTypes.parseAll(args.map("types"));
+            } catch (IllegalArgumentException e) {
+                return StepResult.refused("bad types, nothing was changed: " + e.getMessage());
+            }
+            if (!json.undeclared(types).isEmpty()) {
+                return StepResult.refused("types names " + json.undeclared(types)
+                        + ", which this step does not import (collections: " + args.show("collections")
+                        + "), nothing was changed");
+            }
             Map<String, List<BsonDocument>> content;
             try {
-                content = json.readAll(dir, args.bool("object_ids"));
+                content = json.readAll(dir, args.bool("object_ids"), types);
             } catch (IOException e) {
                 return StepResult.refused("backup " + dir + " is not usable, nothing was changed: " + e.getMessage());
             }
@@ -113,7 +132,7 @@ public final class MongoImportJsonStep implements StepType {
             } catch (MongoException e) {
                 String why = "import failed (" + e.getMessage() + "); ";
                 try {
-                    json.replaceAll(json.readAll(snapshot, false));
+                    json.replaceAll(json.readSnapshot(snapshot));
                     // it compensated itself: nothing is left for the engine to undo
                     return StepResult.refused(context.redact(why + "the collections were put back from " + snapshot));
                 } catch (IOException | MongoException again) {
@@ -144,7 +163,7 @@ public final class MongoImportJsonStep implements StepType {
         try (MongoClient client = MongoConnection.open(args.string("uri"))) {
             MongoDatabase db = client.getDatabase(dbName);
             JsonCollections json = new JsonCollections(db, args.stringMap("collections"));
-            Map<String, Object> counts = json.replaceAll(json.readAll(Path.of(snapshot.toString()), false));
+            Map<String, Object> counts = json.replaceAll(json.readSnapshot(Path.of(snapshot.toString())));
             context.log("put back " + JsonCollections.total(counts) + " documents from " + snapshot);
             return StepResult.ok(
                     Map.of("counts", counts, "total", JsonCollections.total(counts), "snapshot", snapshot.toString()));

@@ -54,6 +54,25 @@ class MongoProbeStepsTest {
     }
 
     @Test
+    void withoutCurrentOpOthersComeFromServerStatusLessTheStepsOwnConnectionsAndSaySo() throws Exception {
+        // mongo-java-server has no $currentOp stage: the fallback is what runs here. Its serverStatus reports
+        // one connection whoever is connected, which the step's own client (a pool connection and a monitor) covers.
+        MongoStatusStep status = new MongoStatusStep();
+        TestContext context = new TestContext(work);
+        StepResult r = status.execute(args(status, map("uri", MONGO.uri())), context);
+        assertTrue(r.isOk(), r.message());
+        assertEquals("serverStatus", r.outputs().get("source"));
+        assertEquals(0L, r.outputs().get("others"));
+        assertEquals(Map.of(), r.outputs().get("others_by_app"));
+        assertEquals(2L, r.outputs().get("own"), "one pool connection and one monitoring connection");
+        assertTrue(
+                context.lines().stream().anyMatch(l -> l.contains("$currentOp refused")),
+                context.lines().toString());
+        assertEquals(
+                java.util.List.of("0 connection(s) from other clients (from serverStatus)"), status.found(r.outputs()));
+    }
+
+    @Test
     void countsAreSortedAndTotalled() throws Exception {
         MONGO.client().getDatabase("app").getCollection("zebras").insertOne(new Document("a", 1));
         MONGO.client().getDatabase("app").getCollection("ants").insertOne(new Document("a", 1));
