@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -28,14 +29,16 @@ import java.util.function.Consumer;
  * or interrupt the whole process tree gets SIGTERM, then SIGKILL after a grace period, so a child that ignores TERM
  * still dies. A command with no stdin reads /dev/null (no pipe to make and close).
  */
-public final class LocalTarget implements Target {
+public final class LocalTarget implements Target, AutoCloseable {
     static final int CAPTURE_LIMIT = 1 << 20;
     private static final File NO_INPUT = new File("/dev/null");
-    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "runbook-output");
-        t.setDaemon(true);
-        return t;
-    });
+    // idle pumps end after two seconds, so a target nobody closes leaves no threads behind for long
+    private final ExecutorService pumps =
+            new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "runbook-output");
+                t.setDaemon(true);
+                return t;
+            });
     private final Duration grace;
 
     public LocalTarget() {
@@ -89,6 +92,12 @@ public final class LocalTarget implements Target {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         int code = process.isAlive() ? -1 : process.exitValue();
         return new ProcessResult(code, text(out), text(err), timedOut, elapsed);
+    }
+
+    /** Lets the output threads end (a pump still reading a grandchild's output ends with that output). */
+    @Override
+    public void close() {
+        pumps.shutdown();
     }
 
     /** TERM to the process and every descendant (found before any dies), then KILL to what is left. */
