@@ -44,7 +44,8 @@ final class Prober {
         var env = Planner.planningEnv(prepared.params(), prepared.env());
         RunOptions options =
                 new RunOptions(1, prepared.loaded().dir(), System.getenv(), Clock.systemDefaultZone(), "probe");
-        try (Probe probe = new Probe(options, new LocalTarget(), prepared.redactor(), cancel::get)) {
+        try (LocalTarget target = new LocalTarget();
+                Probe probe = new Probe(options, target, prepared.redactor(), cancel::get)) {
             for (PlanStep ps : plan.steps()) {
                 Step step = prepared.loaded().runbook().step(ps.id()).orElseThrow();
                 StepType type = registry.find(step.type()).orElse(null);

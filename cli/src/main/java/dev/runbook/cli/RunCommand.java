@@ -150,19 +150,15 @@ final class RunCommand implements Callable<Integer> {
         String path = plan.sourcePath() == null
                 ? null
                 : Path.of(plan.sourcePath()).toAbsolutePath().normalize().toString();
-        for (RunRecord r : state.runs()) {
-            if (path == null || !path.equals(r.path())) {
-                continue;
-            }
-            if (!r.finishedOk()
-                    && !"running".equals(r.status())
-                    && !"precondition".equals(r.status())
-                    && !"refused".equals(r.status())) {
-                services.err()
-                        .println("runbook: note: the last run of this runbook, " + r.runId() + ", ended " + r.status()
-                                + "; to continue it instead: runbook resume " + r.runId() + state.flag());
-            }
-            return;
+        RunRecord r = state.latestRunOf(path);
+        if (r != null
+                && !r.finishedOk()
+                && !"running".equals(r.status())
+                && !"precondition".equals(r.status())
+                && !"refused".equals(r.status())) {
+            services.err()
+                    .println("runbook: note: the last run of this runbook, " + r.runId() + ", ended " + r.status()
+                            + "; to continue it instead: runbook resume " + r.runId() + state.flag());
         }
     }
 

@@ -127,6 +127,7 @@ final class RunSession {
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
             return interpreter.run(prepared.loaded().program(), bound, options, cancel, resume);
         } finally {
+            target.close();
             if (live != null) {
                 live.close();
             }

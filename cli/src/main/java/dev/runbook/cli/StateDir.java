@@ -3,12 +3,17 @@ package dev.runbook.cli;
 import dev.runbook.engine.Journal;
 import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.json.Json;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +75,54 @@ record StateDir(Path root) {
         }
         out.sort(Comparator.comparing(RunRecord::started).reversed());
         return out;
+    }
+
+    /**
+     * The newest run of the runbook at {@code path} (absolute, normalized), or null. Only that run's journal is read
+     * whole; of the others only the first line (the run's start: its path and time), so a state directory that
+     * keeps many runs does not slow every start.
+     */
+    RunRecord latestRunOf(String path) {
+        Path runs = root.resolve("runs");
+        if (path == null || !Files.isDirectory(runs)) {
+            return null;
+        }
+        Path newest = null;
+        Instant newestStart = null;
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path dir : dirs.toList()) {
+                Path journal = dir.resolve(Journal.FILE);
+                Instant started = startOf(journal, path);
+                if (started != null && (newestStart == null || started.isAfter(newestStart))) {
+                    newest = journal;
+                    newestStart = started;
+                }
+            }
+            return newest == null ? null : JournalReader.read(newest);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** When the run of this journal started, if its first line is the start of a run of {@code path}. */
+    private static Instant startOf(Path journal, String path) {
+        if (!Files.isRegularFile(journal)) {
+            return null;
+        }
+        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first != null
+                    && Json.parse(first) instanceof Map<?, ?> m
+                    && "run-start".equals(m.get("event"))
+                    && m.get("run_id") != null
+                    && path.equals(m.get("path"))
+                    && m.get("time") instanceof String time) {
+                return Instant.parse(time);
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable or torn: not the run to hint at
+        }
+        return null;
     }
 
     /** The flag resume needs to find this state dir from the current directory (empty when it is ./.runbook). */

@@ -22,6 +22,10 @@ import java.util.Set;
  * the safe reading. Step output lines are left out (the step's end holds its outputs). A resumed run appends to
  * the same file.
  *
+ * <p>The fsync itself runs outside the write lock, and one fsync covers every line written before it: steps of one
+ * wave that start together share it (one fsync per wave, not per step), and none of them goes on before its own
+ * start line is on disk.
+ *
  * <p>A write that fails does not stop the run (the run matters more than its record): the first failure is kept
  * and reported by {@link #failure()}, and nothing more is written.
  */
@@ -32,8 +36,11 @@ public final class Journal implements RunListener, AutoCloseable {
     private final FileOutputStream out;
     private final Map<String, Object> header;
     private final Clock clock;
+    private final Object syncLock = new Object();
     private IOException failure;
     private boolean headerWritten;
+    private long written; // lines written so far
+    private long synced; // lines known to be on disk (guarded by syncLock)
 
     private Journal(FileOutputStream out, Map<String, Object> header, Clock clock) {
         this.out = out;
@@ -52,39 +59,77 @@ public final class Journal implements RunListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void on(Event event) {
+    public void on(Event event) {
         if ("step-output".equals(event.kind())) {
             return;
         }
-        Map<String, Object> line = JsonLinesListener.toMap(event);
-        if ("run-start".equals(event.kind()) && !headerWritten) {
-            headerWritten = true;
-            header.forEach(line::putIfAbsent);
+        long seq;
+        synchronized (this) {
+            Map<String, Object> line = JsonLinesListener.toMap(event);
+            if ("run-start".equals(event.kind()) && !headerWritten) {
+                headerWritten = true;
+                header.forEach(line::putIfAbsent);
+            }
+            seq = write(line);
         }
-        write(line, FORCED.contains(event.kind()));
+        if (FORCED.contains(event.kind())) {
+            force(seq);
+        }
     }
 
     /** Records something the engine does not announce (e.g. a lock taken over from a dead holder). */
-    public synchronized void note(String kind, Map<String, Object> data) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", kind);
-        line.put("time", clock.instant().toString());
-        line.putAll(data);
-        write(line, FORCED.contains(kind));
+    public void note(String kind, Map<String, Object> data) {
+        long seq;
+        synchronized (this) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("event", kind);
+            line.put("time", clock.instant().toString());
+            line.putAll(data);
+            seq = write(line);
+        }
+        if (FORCED.contains(kind)) {
+            force(seq);
+        }
     }
 
-    private void write(Map<String, Object> line, boolean force) {
+    /** Appends one line; returns its number (0 when nothing is written any more). */
+    private long write(Map<String, Object> line) {
         if (failure != null) {
-            return;
+            return 0;
         }
         byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             out.write(bytes);
-            if (force) {
-                out.getFD().sync();
-            }
+            return ++written;
         } catch (IOException e) {
             failure = e;
+            return 0;
+        }
+    }
+
+    /** Returns once line {@code seq} is on disk: at once if a later fsync already covered it. */
+    private void force(long seq) {
+        synchronized (syncLock) {
+            if (seq == 0 || synced >= seq) {
+                return;
+            }
+            long upTo;
+            synchronized (this) {
+                if (failure != null) {
+                    return;
+                }
+                upTo = written;
+            }
+            try {
+                out.getFD().sync();
+                synced = upTo;
+            } catch (IOException e) {
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
         }
     }
 

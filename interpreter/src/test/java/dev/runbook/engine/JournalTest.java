@@ -65,4 +65,41 @@ class JournalTest {
         assertEquals("remove x", r.steps().get("a").undo());
         assertEquals(false, r.steps().get("a").done());
     }
+
+    @Test
+    void stepsStartingTogetherEachFindTheirStartLineWrittenWhenTheirEventReturns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        int steps = 8;
+        java.util.List<String> missing = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Journal j = Journal.open(file, Map.of(), clock)) {
+            j.on(event("run-start", null, Map.of("runbook", "rb", "run_id", "r3")));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < steps; i++) {
+                String id = "s" + i;
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        j.on(event("step-start", id, Map.of("type", "exec", "describe", "run " + id)));
+                        if (!Files.readString(file).contains("\"step\":\"" + id + "\"")) {
+                            missing.add(id);
+                        }
+                    } catch (Exception e) {
+                        missing.add(id + ": " + e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertTrue(j.failure() == null);
+        }
+        assertEquals(java.util.List.of(), missing);
+        RunRecord r = JournalReader.read(file);
+        assertEquals(steps, r.steps().size());
+        assertTrue(!r.torn());
+    }
 }
