@@ -1,8 +1,8 @@
 package dev.runbook.cli;
 
-import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.Resume;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.engine.StepOutcome;
 import dev.runbook.engine.StepRecord;
 import dev.runbook.engine.StepStatus;
@@ -14,7 +14,6 @@ import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanJson;
 import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +43,7 @@ import picocli.CommandLine.Parameters;
             " 4:a precondition was not met",
             " 5:lock held, or a step needs your decision",
             " 6:failed, and the undo failed too",
+            " 7:lost the lock (shared state out of reach): stopped at a safe point, nothing undone",
             "130:interrupted"
         })
 final class ResumeCommand implements Callable<Integer> {
@@ -76,16 +76,16 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateDir state = StateDir.of(flags.stateDir, null);
+        StateStore state = StateChoice.of(flags.stateDir, null);
         if (!state.hasRun(runId)) {
             services.err()
-                    .println("runbook resume: no run " + runId + " in " + state.root() + " (see `runbook runs"
+                    .println("runbook resume: no run " + runId + " in " + state.where() + " (see `runbook runs"
                             + state.flag() + "`; --state-dir DIR if it is elsewhere)");
             return ExitCodes.INVALID;
         }
         try {
             flags.lockWait();
-            RunRecord record = JournalReader.read(state.journal(runId));
+            RunRecord record = state.read(runId);
             Integer early = early(record);
             if (early != null) {
                 return early;
@@ -157,12 +157,12 @@ final class ResumeCommand implements Callable<Integer> {
         return given;
     }
 
-    private int refuseChanged(StateDir state, RunRecord record, Plan plan) throws IOException {
+    private int refuseChanged(StateStore state, RunRecord record, Plan plan) throws IOException {
         services.err()
                 .println("runbook: the runbook changed since run " + runId + " started (plan hash "
                         + abbrev(record.planHash()) + " then, " + abbrev(plan.hash()) + " now); nothing was run.");
-        if (Files.isRegularFile(state.planFile(runId))
-                && Json.parse(Files.readString(state.planFile(runId))) instanceof Map<?, ?> m) {
+        String saved = state.plan(runId);
+        if (saved != null && Json.parse(saved) instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> then = (Map<String, Object>) m;
             services.err().println("Changed:");

@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
-import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.engine.StepRecord;
 import dev.runbook.json.Json;
 import dev.runbook.spi.Values;
@@ -43,14 +43,14 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateDir state = StateDir.of(stateDir, null);
+        StateStore state = StateChoice.of(stateDir, null);
         if (!state.hasRun(runId)) {
-            services.err().println("runbook show: no run " + runId + " in " + state.root());
+            services.err().println("runbook show: no run " + runId + " in " + state.where());
             return ExitCodes.INVALID;
         }
         RunRecord r;
         try {
-            r = JournalReader.read(state.journal(runId));
+            r = state.read(runId);
         } catch (IOException e) {
             services.err().println("runbook show: cannot read the journal of " + runId + ": " + e.getMessage());
             return ExitCodes.INVALID;

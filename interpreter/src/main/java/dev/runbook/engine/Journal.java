@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>A write that fails does not stop the run (the run matters more than its record): the first failure is kept
  * and reported by {@link #failure()}, and nothing more is written.
  */
-public final class Journal implements RunListener, AutoCloseable {
+public final class Journal implements RunJournal {
     public static final String FILE = "journal.jsonl";
     private static final Set<String> FORCED =
             Set.of("run-start", "step-start", "undo-start", "undo", "run-end", "lock-takeover");
@@ -64,7 +64,7 @@ public final class Journal implements RunListener, AutoCloseable {
         write(line, FORCED.contains(event.kind()));
     }
 
-    /** Records something the engine does not announce (e.g. a lock taken over from a dead holder). */
+    @Override
     public synchronized void note(String kind, Map<String, Object> data) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", kind);
@@ -88,7 +88,7 @@ public final class Journal implements RunListener, AutoCloseable {
         }
     }
 
-    /** The first write that failed, or null. */
+    @Override
     public synchronized IOException failure() {
         return failure;
     }
