@@ -49,8 +49,16 @@ import picocli.CommandLine.Parameters;
 final class ResumeCommand implements Callable<Integer> {
     private final Services services;
 
-    @Parameters(paramLabel = "RUN-ID", description = "The run to continue (see `runbook runs`).")
+    @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run to continue (see `runbook runs`).")
     String runId;
+
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "The runbook, when it is not where the run started (another machine): the same source, "
+                    + "checked by the plan hash.")
+    Path file;
 
     @Mixin
     ParamOptions params = new ParamOptions();
@@ -76,7 +84,16 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateStore state = StateChoice.of(flags.stateDir, null);
+        StateStore state;
+        try {
+            state = StateChoice.of(
+                    flags.state,
+                    flags.stateDir,
+                    file == null ? null : file.toAbsolutePath().getParent());
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook resume: " + e.getMessage());
+            return e.exitCode();
+        }
         if (!state.hasRun(runId)) {
             services.err()
                     .println("runbook resume: no run " + runId + " in " + state.where() + " (see `runbook runs"
@@ -92,7 +109,14 @@ final class ResumeCommand implements Callable<Integer> {
             }
             Clock clock = Clock.systemDefaultZone();
             Map<String, Object> given = givenAgain(record);
-            Prepared prepared = Prepared.of(services, Path.of(record.path()), given, clock);
+            Path runbook = file != null ? file : Path.of(record.path());
+            if (!java.nio.file.Files.isRegularFile(runbook)) {
+                services.err()
+                        .println("runbook resume: run " + runId + " ran " + record.path() + " (on " + record.host()
+                                + "), which is not here: give the same runbook, runbook resume " + runId + " FILE");
+                return ExitCodes.INVALID;
+            }
+            Prepared prepared = Prepared.of(services, runbook, given, clock);
             Plan plan = prepared.plan();
             if (!plan.hash().equals(record.planHash())) {
                 return refuseChanged(state, record, plan);

@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 return refuseStale(saved, plan);
             }
             BoundParams bound = prepared.paramsForRun(services, params);
-            StateStore state = StateChoice.of(flags.stateDir, prepared.loaded().dir());
+            StateStore state = StateChoice.of(
+                    flags.state, flags.stateDir, prepared.loaded().dir());
             hintUnfinished(state, plan);
             List<String> given = new ArrayList<>(params.given().keySet());
             return new RunSession(services, flags, state, clock)

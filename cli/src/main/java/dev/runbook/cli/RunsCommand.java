@@ -30,6 +30,13 @@ final class RunsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Only runs of this runbook (its state dir).")
     Path file;
 
+    @Option(
+            names = "--state",
+            paramLabel = "URL",
+            description = "Shared state: etcd://host:2379[,...]/prefix (default: $RUNBOOK_STATE, runbook.yaml's "
+                    + "state:, else the state dir).")
+    String state;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where journals live (default: ./.runbook).")
     Path stateDir;
 
@@ -46,7 +53,13 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path runbookDir = file == null ? null : file.toAbsolutePath().getParent();
-        StateStore state = StateChoice.of(stateDir, runbookDir);
+        StateStore state;
+        try {
+            state = StateChoice.of(this.state, stateDir, runbookDir);
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook runs: " + e.getMessage());
+            return e.exitCode();
+        }
         String only = file == null ? null : file.toAbsolutePath().normalize().toString();
         List<RunRecord> all;
         try {

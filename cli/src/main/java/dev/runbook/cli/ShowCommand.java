@@ -31,6 +31,13 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN-ID", description = "The run (see `runbook runs`).")
     String runId;
 
+    @Option(
+            names = "--state",
+            paramLabel = "URL",
+            description = "Shared state: etcd://host:2379[,...]/prefix (default: $RUNBOOK_STATE, runbook.yaml's "
+                    + "state:, else the state dir).")
+    String state;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where journals live (default: ./.runbook).")
     Path stateDir;
 
@@ -43,7 +50,13 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateStore state = StateChoice.of(stateDir, null);
+        StateStore state;
+        try {
+            state = StateChoice.of(this.state, stateDir, null);
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook show: " + e.getMessage());
+            return e.exitCode();
+        }
         if (!state.hasRun(runId)) {
             services.err().println("runbook show: no run " + runId + " in " + state.where());
             return ExitCodes.INVALID;
