@@ -94,7 +94,11 @@ final class ResumeCommand implements Callable<Integer> {
             services.err().println("runbook resume: " + e.getMessage());
             return e.exitCode();
         }
-        if (!state.hasRun(runId)) {
+        Boolean found = hasRun(state);
+        if (found == null) {
+            return ExitCodes.INVALID;
+        }
+        if (!found) {
             services.err()
                     .println("runbook resume: no run " + runId + " in " + state.where() + " (see `runbook runs"
                             + state.flag() + "`; --state-dir DIR if it is elsewhere)");
@@ -237,5 +241,15 @@ final class ResumeCommand implements Callable<Integer> {
 
     private static String abbrev(String hash) {
         return hash == null ? "?" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
+    /** Whether the state has the run; null (said on stderr) when the state cannot be read. */
+    private Boolean hasRun(StateStore state) {
+        try {
+            return state.hasRun(runId);
+        } catch (IOException e) {
+            services.err().println("runbook resume: cannot read the state in " + state.where() + ": " + e.getMessage());
+            return null;
+        }
     }
 }

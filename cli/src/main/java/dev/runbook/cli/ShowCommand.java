@@ -57,7 +57,11 @@ final class ShowCommand implements Callable<Integer> {
             services.err().println("runbook show: " + e.getMessage());
             return e.exitCode();
         }
-        if (!state.hasRun(runId)) {
+        Boolean found = hasRun(state);
+        if (found == null) {
+            return ExitCodes.INVALID;
+        }
+        if (!found) {
             services.err().println("runbook show: no run " + runId + " in " + state.where());
             return ExitCodes.INVALID;
         }
@@ -147,5 +151,15 @@ final class ShowCommand implements Callable<Integer> {
     private static String cut(String s) {
         String one = s.replace("\n", "\\n");
         return one.length() > SHOWN ? one.substring(0, SHOWN) + "..." : one;
+    }
+
+    /** Whether the state has the run; null (said on stderr) when the state cannot be read. */
+    private Boolean hasRun(StateStore state) {
+        try {
+            return state.hasRun(runId);
+        } catch (IOException e) {
+            services.err().println("runbook show: cannot read the state in " + state.where() + ": " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +173,65 @@ final class EtcdCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Deletes one key, as another client of the cluster would. */
+    void delete(String key) throws Exception {
+        Map<?, ?> res = call("/v3/kv/deleterange", "{\"key\":\"" + b64(key) + "\"}");
+        assertDeleted(res, key);
+    }
+
+    private static void assertDeleted(Map<?, ?> res, String key) {
+        if (!"1".equals(String.valueOf(res.get("deleted")))) {
+            throw new AssertionError("no key " + key + " to delete: " + res);
+        }
+    }
+
+    /** Every key and value under a prefix, decoded, one "key = value" per line. */
+    String dump(String prefix) throws Exception {
+        byte[] end = prefix.getBytes(StandardCharsets.UTF_8);
+        end[end.length - 1]++;
+        Map<?, ?> res = call(
+                "/v3/kv/range",
+                "{\"key\":\"" + b64(prefix) + "\",\"range_end\":\""
+                        + Base64.getEncoder().encodeToString(end) + "\"}");
+        StringBuilder out = new StringBuilder();
+        if (res.get("kvs") instanceof List<?> kvs) {
+            for (Object o : kvs) {
+                Map<?, ?> kv = (Map<?, ?>) o;
+                out.append(text(kv.get("key")))
+                        .append(" = ")
+                        .append(text(kv.get("value")))
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private Map<?, ?> call(String path, String body) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            if (!members[i].isAlive()) {
+                continue;
+            }
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + client[i] + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() == 200 && Json.parse(res.body()) instanceof Map<?, ?> m) {
+                return m;
+            }
+        }
+        throw new AssertionError("no member answered " + path);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(Object b64) {
+        return b64 == null ? "" : new String(Base64.getDecoder().decode(b64.toString()), StandardCharsets.UTF_8);
     }
 
     private void awaitHealthy() throws Exception {

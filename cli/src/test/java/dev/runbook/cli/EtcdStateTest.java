@@ -208,4 +208,35 @@ class EtcdStateTest {
         assertEquals(expected(3), sortedMarks(marks));
         assertEquals("ok", statusOf(state));
     }
+
+    @Test
+    void aRunWhoseLockIsTakenAwayStopsUndoesNothingAndWritesNoSecret(@TempDir Path tmp) throws Exception {
+        String state = cluster.url("fence", 3);
+        Path marks = Files.createDirectories(tmp.resolve("marks"));
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Files.writeString(a.resolve("fenced.rb"), """
+                runbook "fenced" {
+                  param dir: path "where the marks go"
+                  param token: secret "an API token"
+                  step s1 = shell { script: "echo ${token} > /dev/null; echo s1 >> marks", cwd: dir }
+                    undo shell { script: "echo undo-s1 >> marks", cwd: dir }
+                  step s2 = shell { script: "touch started2; while [ ! -f go2 ]; do sleep 0.02; done; echo s2 >> marks", cwd: dir }
+                  step s3 = shell { script: "echo s3 >> marks", cwd: dir }
+                }
+                """);
+        String secret = "hunter2-not-for-etcd";
+        Spawned run = Spawned.start(
+                a, "run", "run", "fenced.rb", "-p", "dir=" + marks, "-p", "token=" + secret, "--state", state);
+        Spawned.await("step s2 to start", LIMIT, () -> Files.exists(marks.resolve("started2")));
+        cluster.delete("fence/locks/fenced"); // as another client taking the lock would
+        KillResumeTest.touch(marks, "go2");
+
+        assertEquals(ExitCodes.LOCK_LOST, run.waitFor(LIMIT), run.err());
+        assertTrue(run.err().contains("belongs to another run"), run.err());
+        assertEquals(List.of("s1", "s2"), KillResumeTest.marks(marks), "no undo of s1, no s3");
+        String stored = cluster.dump("fence/");
+        assertTrue(stored.contains("\"step\":\"s1\""), stored);
+        assertTrue(!stored.contains(secret), "the secret reached etcd: " + stored);
+        assertTrue(!run.err().contains(secret) && !run.out().contains(secret), run.out() + run.err());
+    }
 }

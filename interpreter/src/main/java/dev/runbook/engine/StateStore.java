@@ -33,7 +33,8 @@ public interface StateStore extends AutoCloseable {
     /** The plan a run started with, or null. */
     String plan(String runId) throws IOException;
 
-    boolean hasRun(String runId);
+    /** Whether the run has a journal here; an IOException when the state cannot be read at all. */
+    boolean hasRun(String runId) throws IOException;
 
     RunRecord read(String runId) throws IOException;
 

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EtcdLock implements StateLock {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long taking the lock may try the endpoints before the run is refused. */
+    private static final Duration ASK = Duration.ofSeconds(10);
+
     private final EtcdClient etcd;
     private final String key;
     private final LockHolder holder;
@@ -60,7 +63,8 @@ final class EtcdLock implements StateLock {
             throws IOException, RunLock.Held, InterruptedException {
         String key = keys.lock(me.scope());
         long granted = System.nanoTime();
-        Map<String, Object> grant = etcd.call("/v3/lease/grant", of("TTL", ttl.toSeconds()), ttl);
+        Duration patience = ttl.compareTo(ASK) < 0 ? ttl : ASK;
+        Map<String, Object> grant = etcd.call("/v3/lease/grant", of("TTL", ttl.toSeconds()), patience);
         long lease = num(grant.get("ID"));
         long deadline = System.nanoTime() + wait.toNanos();
         String value = Json.write(me.toMap());
@@ -84,7 +88,7 @@ final class EtcdLock implements StateLock {
                                                     lease))),
                             "failure",
                             List.of(of("request_range", of("key", b64(key))))),
-                    ttl);
+                    patience);
             if (Boolean.TRUE.equals(txn.get("succeeded"))) {
                 long fence = num(map(txn.get("header")).get("revision"));
                 return new EtcdLock(etcd, key, me, lease, fence, ttl, granted);

@@ -91,15 +91,11 @@ public final class EtcdState implements StateStore {
     }
 
     @Override
-    public boolean hasRun(String runId) {
+    public boolean hasRun(String runId) throws IOException {
         if (runId.contains("/") || runId.isBlank()) {
             return false;
         }
-        try {
-            return num(range(keys.events(runId), true, true).get("count")) > 0;
-        } catch (IOException e) {
-            return false;
-        }
+        return num(range(keys.events(runId), true, true).get("count")) > 0;
     }
 
     @Override
