@@ -122,7 +122,12 @@ final class RunSession {
             Set<String> approved,
             StateLock lock) {
         AtomicBoolean cancel = new AtomicBoolean();
-        lock.onLost(() -> cancel.set(true));
+        lock.onLost(() -> {
+            cancel.set(true);
+            services.err()
+                    .println("\nrunbook: lost the lock: " + lock.lostBecause()
+                            + "; stopping at the next safe point, undoing nothing");
+        });
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
         RunListener lines = flags.json
                 ? new JsonLinesListener(services.out())
