@@ -239,4 +239,26 @@ class EtcdStateTest {
         assertTrue(!stored.contains(secret), "the secret reached etcd: " + stored);
         assertTrue(!run.err().contains(secret) && !run.out().contains(secret), run.out() + run.err());
     }
+
+    @Test
+    void aFailedStepIsUndoneWhileTheLockIsProvenHeld(@TempDir Path tmp) throws Exception {
+        String state = cluster.url("undo", 3);
+        Path marks = Files.createDirectories(tmp.resolve("marks"));
+        Path rb = tmp.resolve("undone.rb");
+        Files.writeString(rb, """
+                runbook "undone" {
+                  param dir: path "where the marks go"
+                  step s1 = shell { script: "echo s1 >> marks", cwd: dir }
+                    undo shell { script: "echo undo-s1 >> marks", cwd: dir }
+                  step s2 = shell { script: "exit 3", cwd: dir }
+                }
+                """);
+        Cli.Result run = Cli.run("run", rb.toString(), "-p", "dir=" + marks, "--state", state, "--no-color");
+        assertEquals(ExitCodes.FAILED, run.code(), run.all());
+        assertEquals(List.of("s1", "undo-s1"), KillResumeTest.marks(marks));
+        Map<String, Object> record = onlyRun(state);
+        assertEquals("failed", record.get("status"));
+        Cli.Result show = Cli.run("show", record.get("run_id").toString(), "--state", state);
+        assertTrue(show.out().contains("undone s1"), show.out());
+    }
 }
