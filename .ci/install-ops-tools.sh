@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real tools the operations step tests run against: pm2 (npm, into .tools/node in the
-# project) and nginx (Debian's package). Idempotent: a second run changes nothing.
+# project), nginx and etcd (Debian's packages; the etcd tests start their own three-member cluster).
+# Idempotent: a second run changes nothing.
 set -euo pipefail
 
 PM2_VERSION="7.0.4"
@@ -40,5 +41,18 @@ else
   "${apt_get[@]}" install -y -qq --no-install-recommends nginx-light \
     || "${apt_get[@]}" install -y -qq --no-install-recommends nginx
 fi
+if command -v etcd >/dev/null 2>&1 || [ -x /usr/bin/etcd ]; then
+  echo "install-ops-tools: etcd already installed"
+else
+  apt_get=(apt-get)
+  if [ "$(id -u)" != 0 ]; then apt_get=(sudo apt-get); fi
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-cache show etcd-server >/dev/null 2>&1; then
+    "${apt_get[@]}" update -qq
+  fi
+  # The package's own service needs systemd; the tests start their own members on loopback ports.
+  "${apt_get[@]}" install -y -qq --no-install-recommends etcd-server
+fi
 # Not `pm2 --version`: any pm2 command spawns a daemon in ~/.pm2.
-echo "install-ops-tools: pm2 $(installed_pm2_version), $( (nginx -v || /usr/sbin/nginx -v) 2>&1)"
+echo "install-ops-tools: pm2 $(installed_pm2_version), $( (nginx -v || /usr/sbin/nginx -v) 2>&1)," \
+  "etcd $(etcd --version 2>/dev/null | head -1 | awk '{print $3}')"

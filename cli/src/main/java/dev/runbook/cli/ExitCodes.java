@@ -11,6 +11,7 @@ public final class ExitCodes {
     public static final int PRECONDITION = 4;
     public static final int REFUSED = 5;
     public static final int UNDO_FAILED = 6;
+    public static final int LOCK_LOST = 7;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
 
@@ -23,6 +24,7 @@ public final class ExitCodes {
         " 4:a precondition was not met (nothing changed)",
         " 5:lock held, or refused by the operator / no one to confirm",
         " 6:failed, and the undo failed too: needs a human",
+        " 7:lost the lock (shared state out of reach): stopped at a safe point, nothing undone; resume it",
         "70:internal error (a bug: please report it)",
         "130:interrupted (Ctrl-C); the journal is left for resume",
     };
@@ -37,6 +39,7 @@ public final class ExitCodes {
             case REFUSED -> REFUSED;
             case UNDO_FAILED -> UNDO_FAILED;
             case INTERRUPTED -> INTERRUPTED;
+            case LOCK_LOST -> LOCK_LOST;
         };
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             " 4:a precondition was not met (nothing changed)",
             " 5:lock held, or refused by the operator / no one to confirm",
             " 6:failed, and the undo failed too: needs a human",
+            " 7:lost the lock (shared state out of reach): stopped at a safe point, nothing undone",
             "70:internal error (a bug: please report it)",
             "130:interrupted (Ctrl-C); the journal is left for resume"
         })

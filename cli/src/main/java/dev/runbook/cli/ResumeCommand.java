@@ -1,8 +1,8 @@
 package dev.runbook.cli;
 
-import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.Resume;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.engine.StepOutcome;
 import dev.runbook.engine.StepRecord;
 import dev.runbook.engine.StepStatus;
@@ -14,7 +14,6 @@ import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanJson;
 import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +43,22 @@ import picocli.CommandLine.Parameters;
             " 4:a precondition was not met",
             " 5:lock held, or a step needs your decision",
             " 6:failed, and the undo failed too",
+            " 7:lost the lock (shared state out of reach): stopped at a safe point, nothing undone",
             "130:interrupted"
         })
 final class ResumeCommand implements Callable<Integer> {
     private final Services services;
 
-    @Parameters(paramLabel = "RUN-ID", description = "The run to continue (see `runbook runs`).")
+    @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run to continue (see `runbook runs`).")
     String runId;
+
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "FILE",
+            description = "The runbook, when it is not where the run started (another machine): the same source, "
+                    + "checked by the plan hash.")
+    Path file;
 
     @Mixin
     ParamOptions params = new ParamOptions();
@@ -76,23 +84,43 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateDir state = StateDir.of(flags.stateDir, null);
-        if (!state.hasRun(runId)) {
+        StateStore state;
+        try {
+            state = StateChoice.of(
+                    flags.state,
+                    flags.stateDir,
+                    file == null ? null : file.toAbsolutePath().getParent());
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook resume: " + e.getMessage());
+            return e.exitCode();
+        }
+        Boolean found = hasRun(state);
+        if (found == null) {
+            return ExitCodes.INVALID;
+        }
+        if (!found) {
             services.err()
-                    .println("runbook resume: no run " + runId + " in " + state.root() + " (see `runbook runs"
+                    .println("runbook resume: no run " + runId + " in " + state.where() + " (see `runbook runs"
                             + state.flag() + "`; --state-dir DIR if it is elsewhere)");
             return ExitCodes.INVALID;
         }
         try {
             flags.lockWait();
-            RunRecord record = JournalReader.read(state.journal(runId));
+            RunRecord record = state.read(runId);
             Integer early = early(record);
             if (early != null) {
                 return early;
             }
             Clock clock = Clock.systemDefaultZone();
             Map<String, Object> given = givenAgain(record);
-            Prepared prepared = Prepared.of(services, Path.of(record.path()), given, clock);
+            Path runbook = file != null ? file : Path.of(record.path());
+            if (!java.nio.file.Files.isRegularFile(runbook)) {
+                services.err()
+                        .println("runbook resume: run " + runId + " ran " + record.path() + " (on " + record.host()
+                                + "), which is not here: give the same runbook, runbook resume " + runId + " FILE");
+                return ExitCodes.INVALID;
+            }
+            Prepared prepared = Prepared.of(services, runbook, given, clock);
             Plan plan = prepared.plan();
             if (!plan.hash().equals(record.planHash())) {
                 return refuseChanged(state, record, plan);
@@ -157,12 +185,12 @@ final class ResumeCommand implements Callable<Integer> {
         return given;
     }
 
-    private int refuseChanged(StateDir state, RunRecord record, Plan plan) throws IOException {
+    private int refuseChanged(StateStore state, RunRecord record, Plan plan) throws IOException {
         services.err()
                 .println("runbook: the runbook changed since run " + runId + " started (plan hash "
                         + abbrev(record.planHash()) + " then, " + abbrev(plan.hash()) + " now); nothing was run.");
-        if (Files.isRegularFile(state.planFile(runId))
-                && Json.parse(Files.readString(state.planFile(runId))) instanceof Map<?, ?> m) {
+        String saved = state.plan(runId);
+        if (saved != null && Json.parse(saved) instanceof Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             Map<String, Object> then = (Map<String, Object>) m;
             services.err().println("Changed:");
@@ -213,5 +241,15 @@ final class ResumeCommand implements Callable<Integer> {
 
     private static String abbrev(String hash) {
         return hash == null ? "?" : hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
+    /** Whether the state has the run; null (said on stderr) when the state cannot be read. */
+    private Boolean hasRun(StateStore state) {
+        try {
+            return state.hasRun(runId);
+        } catch (IOException e) {
+            services.err().println("runbook resume: cannot read the state in " + state.where() + ": " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.runbook.cli;
 
 import dev.runbook.engine.Resume;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.json.Json;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
             " 4:a precondition was not met (nothing changed)",
             " 5:lock held, or refused by the operator / no one to confirm",
             " 6:failed, and the undo failed too: needs a human",
+            " 7:lost the lock (shared state out of reach): stopped at a safe point, nothing undone",
             "130:interrupted"
         })
 final class RunCommand implements Callable<Integer> {
@@ -87,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 return refuseStale(saved, plan);
             }
             BoundParams bound = prepared.paramsForRun(services, params);
-            StateDir state = StateDir.of(flags.stateDir, prepared.loaded().dir());
+            StateStore state = StateChoice.of(
+                    flags.state, flags.stateDir, prepared.loaded().dir());
             hintUnfinished(state, plan);
             List<String> given = new ArrayList<>(params.given().keySet());
             return new RunSession(services, flags, state, clock)
@@ -146,11 +149,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** When the last run of this runbook did not finish, says how to continue it instead. */
-    private void hintUnfinished(StateDir state, Plan plan) {
+    private void hintUnfinished(StateStore state, Plan plan) {
         String path = plan.sourcePath() == null
                 ? null
                 : Path.of(plan.sourcePath()).toAbsolutePath().normalize().toString();
-        RunRecord r = state.latestRunOf(path);
+        RunRecord r;
+        try {
+            r = state.latestRunOf(path);
+        } catch (IOException e) {
+            return;
+        }
         if (r != null
                 && !r.finishedOk()
                 && !"running".equals(r.status())

@@ -49,6 +49,14 @@ final class RunFlags {
     Path stateDir;
 
     @Option(
+            names = "--state",
+            paramLabel = "URL",
+            description = "Shared state for a team: etcd://host:2379[,host2:2379...]/prefix[?ttl=30s] (or a "
+                    + "directory). Default: $RUNBOOK_STATE, else state: in runbook.yaml beside the runbook, else "
+                    + ".runbook/.")
+    String state;
+
+    @Option(
             names = "--wait-lock",
             paramLabel = "DURATION",
             description = "When another run holds the lock, wait up to this long (e.g. 30s, 5m) before giving up.")

@@ -2,7 +2,6 @@ package dev.runbook.cli;
 
 import dev.runbook.engine.ConsoleListener;
 import dev.runbook.engine.Interpreter;
-import dev.runbook.engine.Journal;
 import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.JsonLinesListener;
 import dev.runbook.engine.LiveConsole;
@@ -10,18 +9,19 @@ import dev.runbook.engine.LocalTarget;
 import dev.runbook.engine.LockHolder;
 import dev.runbook.engine.RedactingListener;
 import dev.runbook.engine.Resume;
+import dev.runbook.engine.RunJournal;
 import dev.runbook.engine.RunListener;
 import dev.runbook.engine.RunLock;
 import dev.runbook.engine.RunOptions;
 import dev.runbook.engine.RunResult;
 import dev.runbook.engine.RunStatus;
+import dev.runbook.engine.StateLock;
+import dev.runbook.engine.StateStore;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
 import dev.runbook.plan.PlanJson;
 import dev.runbook.spi.StepKinds;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +36,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunSession {
     private final Services services;
     private final RunFlags flags;
-    private final StateDir state;
+    private final StateStore state;
     private final Clock clock;
 
-    RunSession(Services services, RunFlags flags, StateDir state, Clock clock) {
+    RunSession(Services services, RunFlags flags, StateStore state, Clock clock) {
         this.services = services;
         this.flags = flags;
         this.state = state;
@@ -57,9 +57,9 @@ final class RunSession {
         }
         LockHolder me = new LockHolder(
                 plan.lock(), user(), ProcessHandle.current().pid(), JournalReader.hostName(), runId, clock.instant());
-        RunLock lock;
+        StateLock lock;
         try {
-            lock = RunLock.acquire(state.locks(), me, flags.lockWait(), clock);
+            lock = state.lock(me, flags.lockWait(), clock);
         } catch (RunLock.Held e) {
             services.err()
                     .println("runbook: lock \"" + plan.lock() + "\" is held by "
@@ -67,13 +67,13 @@ final class RunSession {
                             + "; nothing was run. Wait for it (--wait-lock 5m) or ask its owner.");
             return ExitCodes.REFUSED;
         } catch (IOException e) {
-            services.err().println("runbook: cannot take the lock in " + state.locks() + ": " + e.getMessage());
+            services.err().println("runbook: cannot take the lock in " + state.where() + ": " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (InterruptedException e) {
             return ExitCodes.INTERRUPTED;
         }
         try (lock;
-                Journal journal = openJournal(plan, given, runId, resume)) {
+                RunJournal journal = openJournal(plan, given, runId, resume, lock)) {
             if (lock.takenOverFrom() != null) {
                 services.err()
                         .println("runbook: took over the lock of a run that died: "
@@ -81,7 +81,15 @@ final class RunSession {
                 journal.note(
                         "lock-takeover", Map.of("from", lock.takenOverFrom().toMap()));
             }
-            RunResult result = execute(prepared, bound, runId, resume, journal, approved);
+            RunResult result = execute(prepared, bound, runId, resume, journal, approved, lock);
+            if (result.status() == RunStatus.LOCK_LOST) {
+                services.err()
+                        .println("runbook: run " + runId + " lost its lock: " + lock.lostBecause()
+                                + ". It stopped at a safe point and undid nothing (another run may hold the lock"
+                                + " now); what it recorded is kept in " + state.where()
+                                + ". When the store is back: runbook resume " + runId + state.flag());
+                return ExitCodes.LOCK_LOST;
+            }
             if (journal.failure() != null) {
                 services.err()
                         .println("runbook: warning: the journal could not be written: " + journal.failure()
@@ -99,15 +107,27 @@ final class RunSession {
             return ExitCodes.of(result.status());
         } catch (IOException e) {
             services.err()
-                    .println("runbook: cannot write the journal in " + state.runDir(runId) + ": " + e.getMessage()
-                            + "; nothing was run");
+                    .println("runbook: cannot write the journal of " + runId + " in " + state.where() + ": "
+                            + e.getMessage() + "; nothing was run");
             return ExitCodes.INVALID;
         }
     }
 
     private RunResult execute(
-            Prepared prepared, BoundParams bound, String runId, Resume resume, Journal journal, Set<String> approved) {
+            Prepared prepared,
+            BoundParams bound,
+            String runId,
+            Resume resume,
+            RunJournal journal,
+            Set<String> approved,
+            StateLock lock) {
         AtomicBoolean cancel = new AtomicBoolean();
+        lock.onLost(() -> {
+            cancel.set(true);
+            services.err()
+                    .println("\nrunbook: lost the lock: " + lock.lostBecause()
+                            + "; stopping at the next safe point, undoing nothing");
+        });
         RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
         RunListener lines = flags.json
                 ? new JsonLinesListener(services.out())
@@ -125,7 +145,7 @@ final class RunSession {
         Interpreter interpreter =
                 new Interpreter(services.registry(), target, approver, listener, calls, prepared.redactor());
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
-            return interpreter.run(prepared.loaded().program(), bound, options, cancel, resume);
+            return interpreter.run(prepared.loaded().program(), bound, options, cancel, resume, lock::held);
         } finally {
             target.close();
             if (live != null) {
@@ -144,13 +164,9 @@ final class RunSession {
         }
     }
 
-    private Journal openJournal(Plan plan, List<String> given, String runId, Resume resume) throws IOException {
-        Files.createDirectories(state.runDir(runId));
-        if (!Files.exists(state.planFile(runId))) {
-            var tmp = state.runDir(runId).resolve("plan.json.tmp");
-            Files.writeString(tmp, PlanJson.render(plan));
-            Files.move(tmp, state.planFile(runId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
+    private RunJournal openJournal(Plan plan, List<String> given, String runId, Resume resume, StateLock lock)
+            throws IOException {
+        state.savePlan(runId, PlanJson.render(plan));
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("plan_hash", plan.hash());
         header.put(
@@ -169,7 +185,7 @@ final class RunSession {
         if (!resume.done().isEmpty()) {
             header.put("resumed_steps", List.copyOf(resume.done().keySet()));
         }
-        return Journal.open(state.journal(runId), header, clock);
+        return state.journal(runId, header, clock, lock);
     }
 
     private boolean color() {

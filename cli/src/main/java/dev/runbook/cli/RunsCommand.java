@@ -1,7 +1,9 @@
 package dev.runbook.cli;
 
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.json.Json;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "List recent runs from their journals: id, runbook, status, start, duration, who.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {" 0:ok", " 2:usage"})
+        exitCodeList = {" 0:ok", " 2:usage", " 3:the state cannot be read"})
 final class RunsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -27,6 +29,13 @@ final class RunsCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Only runs of this runbook (its state dir).")
     Path file;
+
+    @Option(
+            names = "--state",
+            paramLabel = "URL",
+            description = "Shared state: etcd://host:2379[,...]/prefix (default: $RUNBOOK_STATE, runbook.yaml's "
+                    + "state:, else the state dir).")
+    String state;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where journals live (default: ./.runbook).")
     Path stateDir;
@@ -44,10 +53,23 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path runbookDir = file == null ? null : file.toAbsolutePath().getParent();
-        StateDir state = StateDir.of(stateDir, runbookDir);
+        StateStore state;
+        try {
+            state = StateChoice.of(this.state, stateDir, runbookDir);
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook runs: " + e.getMessage());
+            return e.exitCode();
+        }
         String only = file == null ? null : file.toAbsolutePath().normalize().toString();
+        List<RunRecord> all;
+        try {
+            all = state.runs();
+        } catch (IOException e) {
+            services.err().println("runbook runs: cannot read the runs in " + state.where() + ": " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
         List<RunRecord> runs = new ArrayList<>();
-        for (RunRecord r : state.runs()) {
+        for (RunRecord r : all) {
             if ((only == null || only.equals(r.path())) && runs.size() < limit) {
                 runs.add(r);
             }
@@ -59,7 +81,7 @@ final class RunsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (runs.isEmpty()) {
-            services.out().println("no runs in " + state.root());
+            services.out().println("no runs in " + state.where());
             return ExitCodes.OK;
         }
         String format = "%-22s %-20s %-12s %-19s %9s  %s%n";

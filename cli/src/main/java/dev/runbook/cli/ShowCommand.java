@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
-import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.RunRecord;
+import dev.runbook.engine.StateStore;
 import dev.runbook.engine.StepRecord;
 import dev.runbook.json.Json;
 import dev.runbook.spi.Values;
@@ -31,6 +31,13 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN-ID", description = "The run (see `runbook runs`).")
     String runId;
 
+    @Option(
+            names = "--state",
+            paramLabel = "URL",
+            description = "Shared state: etcd://host:2379[,...]/prefix (default: $RUNBOOK_STATE, runbook.yaml's "
+                    + "state:, else the state dir).")
+    String state;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where journals live (default: ./.runbook).")
     Path stateDir;
 
@@ -43,14 +50,24 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StateDir state = StateDir.of(stateDir, null);
-        if (!state.hasRun(runId)) {
-            services.err().println("runbook show: no run " + runId + " in " + state.root());
+        StateStore state;
+        try {
+            state = StateChoice.of(this.state, stateDir, null);
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook show: " + e.getMessage());
+            return e.exitCode();
+        }
+        Boolean found = hasRun(state);
+        if (found == null) {
+            return ExitCodes.INVALID;
+        }
+        if (!found) {
+            services.err().println("runbook show: no run " + runId + " in " + state.where());
             return ExitCodes.INVALID;
         }
         RunRecord r;
         try {
-            r = JournalReader.read(state.journal(runId));
+            r = state.read(runId);
         } catch (IOException e) {
             services.err().println("runbook show: cannot read the journal of " + runId + ": " + e.getMessage());
             return ExitCodes.INVALID;
@@ -134,5 +151,15 @@ final class ShowCommand implements Callable<Integer> {
     private static String cut(String s) {
         String one = s.replace("\n", "\\n");
         return one.length() > SHOWN ? one.substring(0, SHOWN) + "..." : one;
+    }
+
+    /** Whether the state has the run; null (said on stderr) when the state cannot be read. */
+    private Boolean hasRun(StateStore state) {
+        try {
+            return state.hasRun(runId);
+        } catch (IOException e) {
+            services.err().println("runbook show: cannot read the state in " + state.where() + ": " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a checked runbook: main steps wave by wave as their dependencies finish (at most {@code parallel} at once),
@@ -65,6 +66,21 @@ public final class Interpreter {
 
     /** Runs, or continues a run: the main steps {@code resume} holds are taken as done, with their outputs. */
     public RunResult run(Program program, BoundParams params, RunOptions options, AtomicBoolean cancel, Resume resume) {
+        return run(program, params, options, cancel, resume, () -> true);
+    }
+
+    /**
+     * Runs under a lock that can be lost: when the run stops and {@code lockHeld} cannot prove the lock is still
+     * ours, nothing is undone and no on_failure or finally step runs (another run may hold the lock by now); the run
+     * ends {@link RunStatus#LOCK_LOST}, to be resumed.
+     */
+    public RunResult run(
+            Program program,
+            BoundParams params,
+            RunOptions options,
+            AtomicBoolean cancel,
+            Resume resume,
+            BooleanSupplier lockHeld) {
         Runbook rb = program.runbook();
         long started = System.nanoTime();
         Map<String, Object> startData = new LinkedHashMap<>();
@@ -84,7 +100,7 @@ public final class Interpreter {
             StepRunner cleanup = new StepRunner(
                     program, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
             restore(program.graph(), state, resume);
-            RunResult result = run(program, state, runner, cleanup, options, cancel);
+            RunResult result = run(program, state, runner, cleanup, options, cancel, lockHeld);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
             end.put("message", result.message());
@@ -102,7 +118,8 @@ public final class Interpreter {
             StepRunner runner,
             StepRunner cleanup,
             RunOptions options,
-            AtomicBoolean cancel) {
+            AtomicBoolean cancel,
+            BooleanSupplier lockHeld) {
         Runbook rb = program.runbook();
         String gate = unanswerableGate(program, state);
         if (gate != null) {
@@ -119,6 +136,16 @@ public final class Interpreter {
         RunStatus status = RunStatus.OK;
         String message =
                 rb.steps().size() == 1 ? "the 1 step done" : "all " + rb.steps().size() + " steps done";
+        if ((failed != null || cancel.get()) && !lockHeld.getAsBoolean()) {
+            return state.result(
+                    options.runId(),
+                    RunStatus.LOCK_LOST,
+                    "stopped: the run's lock could not be proven held, so nothing was undone"
+                            + (failed == null
+                                    ? ""
+                                    : " (step " + failed.outcome().id() + ": "
+                                            + failed.outcome().message() + ")"));
+        }
         if (failed != null || cancel.get()) {
             status = statusOf(failed, state, cancel.get());
             message = failed == null

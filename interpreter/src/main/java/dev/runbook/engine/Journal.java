@@ -29,7 +29,7 @@ import java.util.Set;
  * <p>A write that fails does not stop the run (the run matters more than its record): the first failure is kept
  * and reported by {@link #failure()}, and nothing more is written.
  */
-public final class Journal implements RunListener, AutoCloseable {
+public final class Journal implements RunJournal {
     public static final String FILE = "journal.jsonl";
     private static final Set<String> FORCED =
             Set.of("run-start", "step-start", "undo-start", "undo", "run-end", "lock-takeover");
@@ -77,7 +77,7 @@ public final class Journal implements RunListener, AutoCloseable {
         }
     }
 
-    /** Records something the engine does not announce (e.g. a lock taken over from a dead holder). */
+    @Override
     public void note(String kind, Map<String, Object> data) {
         long seq;
         synchronized (this) {
@@ -133,7 +133,7 @@ public final class Journal implements RunListener, AutoCloseable {
         }
     }
 
-    /** The first write that failed, or null. */
+    @Override
     public synchronized IOException failure() {
         return failure;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads a journal back into a {@link RunRecord}. A line that does not parse is where a crash tore the file: it
@@ -20,9 +21,17 @@ public final class JournalReader {
     private JournalReader() {}
 
     public static RunRecord read(Path file) throws IOException {
+        return read(Files.readAllLines(file, StandardCharsets.UTF_8), JournalReader::aliveHere);
+    }
+
+    /**
+     * Reads journal lines, in order, into a record; {@code alive} tells from the latest run-start whether the run
+     * that wrote it still runs (when the journal has no end).
+     */
+    public static RunRecord read(List<String> texts, Predicate<Map<String, Object>> alive) {
         List<Map<String, Object>> lines = new ArrayList<>();
         boolean torn = false;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String text : texts) {
             if (text.isBlank()) {
                 continue;
             }
@@ -37,11 +46,11 @@ public final class JournalReader {
             torn = true;
             break;
         }
-        return fold(lines, torn);
+        return fold(lines, torn, alive);
     }
 
-    private static RunRecord fold(List<Map<String, Object>> lines, boolean torn) {
-        Builder b = new Builder();
+    private static RunRecord fold(List<Map<String, Object>> lines, boolean torn, Predicate<Map<String, Object>> alive) {
+        Builder b = new Builder(alive);
         lines.forEach(b::apply);
         b.torn = torn;
         return b.build();
@@ -72,6 +81,11 @@ public final class JournalReader {
         private Instant firstStart;
         private int attempts;
         private boolean torn;
+        private final Predicate<Map<String, Object>> alive;
+
+        Builder(Predicate<Map<String, Object>> alive) {
+            this.alive = alive;
+        }
 
         void apply(Map<String, Object> line) {
             String kind = text(line, "event");
@@ -158,7 +172,7 @@ public final class JournalReader {
                 duration =
                         ended.toEpochMilli() - (firstStart == null ? ended.toEpochMilli() : firstStart.toEpochMilli());
             } else {
-                status = alive(latest) ? "running" : "crashed";
+                status = alive.test(latest) ? "running" : "crashed";
             }
             Object given = start.getOrDefault("given", List.of());
             return new RunRecord(
@@ -182,16 +196,17 @@ public final class JournalReader {
                     events,
                     torn);
         }
+    }
 
-        private static boolean alive(Map<String, Object> start) {
-            String host = text(start, "host");
-            if (host == null || !host.equals(hostName())) {
-                return false;
-            }
-            return ProcessHandle.of(number(start, "pid"))
-                    .map(ProcessHandle::isAlive)
-                    .orElse(false);
+    /** A run started on this host whose process still lives. */
+    private static boolean aliveHere(Map<String, Object> start) {
+        String host = text(start, "host");
+        if (host == null || !host.equals(hostName())) {
+            return false;
         }
+        return ProcessHandle.of(number(start, "pid"))
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
     }
 
     /** This machine's name as journals and locks record it. */

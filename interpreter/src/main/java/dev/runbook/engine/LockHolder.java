@@ -17,7 +17,7 @@ public record LockHolder(String scope, String user, long pid, String host, Strin
         return m;
     }
 
-    static LockHolder fromMap(Map<?, ?> m) {
+    public static LockHolder fromMap(Map<?, ?> m) {
         Object pid = m.get("pid");
         Object since = m.get("since");
         return new LockHolder(

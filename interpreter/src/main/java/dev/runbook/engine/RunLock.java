@@ -22,7 +22,7 @@ import java.util.Map;
  * only one run can make it, holding its {@link LockHolder}. A lock whose holder died on this host is taken over:
  * the stale file is first renamed away (atomic, so two runs taking over cannot both succeed), then created anew.
  */
-public final class RunLock implements AutoCloseable {
+public final class RunLock implements StateLock {
     private static final Duration POLL = Duration.ofMillis(200);
     private final Path file;
     private final LockHolder holder;
@@ -38,7 +38,7 @@ public final class RunLock implements AutoCloseable {
     public static final class Held extends Exception {
         private final LockHolder holder;
 
-        Held(LockHolder holder) {
+        public Held(LockHolder holder) {
             super(null, null, false, false);
             this.holder = holder;
         }
@@ -144,11 +144,12 @@ public final class RunLock implements AutoCloseable {
         return true;
     }
 
+    @Override
     public LockHolder holder() {
         return holder;
     }
 
-    /** The dead run whose lock this one took over, or null. */
+    @Override
     public LockHolder takenOverFrom() {
         return takenOverFrom;
     }

@@ -13,5 +13,7 @@ public enum RunStatus {
     /** A step failed and undoing the completed steps failed too: a human must look. */
     UNDO_FAILED,
     /** Stopped by Ctrl-C or SIGTERM. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** Stopped because the run's lock was lost (its shared store out of reach): nothing undone, to be resumed. */
+    LOCK_LOST
 }

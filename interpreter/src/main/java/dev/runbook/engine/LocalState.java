@@ -1,14 +1,14 @@
-package dev.runbook.cli;
+package dev.runbook.engine;
 
-import dev.runbook.engine.Journal;
-import dev.runbook.engine.JournalReader;
-import dev.runbook.engine.RunRecord;
 import dev.runbook.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,44 +17,88 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where runs leave their state: {@code runs/<run-id>/journal.jsonl} and {@code plan.json}, and {@code locks/}.
- * By default {@code .runbook/} beside the runbook (or in the current directory when there is no runbook).
+ * State in a directory on this machine: {@code runs/<run-id>/journal.jsonl} and {@code plan.json}, and
+ * {@code locks/}. By default {@code .runbook/} beside the runbook (or in the current directory when there is none).
  */
-record StateDir(Path root) {
-    static final String DEFAULT = ".runbook";
+public record LocalState(Path root) implements StateStore {
+    public static final String DEFAULT = ".runbook";
 
-    static StateDir of(Path option, Path runbookDir) {
+    public static LocalState of(Path option, Path runbookDir) {
         if (option != null) {
-            return new StateDir(option.toAbsolutePath().normalize());
+            return new LocalState(option.toAbsolutePath().normalize());
         }
-        return new StateDir((runbookDir == null ? Path.of("") : runbookDir)
+        return new LocalState((runbookDir == null ? Path.of("") : runbookDir)
                 .toAbsolutePath()
                 .resolve(DEFAULT)
                 .normalize());
     }
 
-    Path runDir(String runId) {
+    public Path runDir(String runId) {
         return root.resolve("runs").resolve(runId);
     }
 
-    Path journal(String runId) {
+    public Path journal(String runId) {
         return runDir(runId).resolve(Journal.FILE);
     }
 
-    Path planFile(String runId) {
+    public Path planFile(String runId) {
         return runDir(runId).resolve("plan.json");
     }
 
-    Path locks() {
+    public Path locks() {
         return root.resolve("locks");
     }
 
-    boolean hasRun(String runId) {
+    @Override
+    public String where() {
+        return root.toString();
+    }
+
+    /** The flag resume needs to find this state dir from the current directory (empty when it is ./.runbook). */
+    @Override
+    public String flag() {
+        return root.equals(of(null, null).root()) ? "" : " --state-dir " + root;
+    }
+
+    @Override
+    public StateLock lock(LockHolder me, Duration wait, Clock clock)
+            throws IOException, RunLock.Held, InterruptedException {
+        return RunLock.acquire(locks(), me, wait, clock);
+    }
+
+    @Override
+    public RunJournal journal(String runId, Map<String, Object> header, Clock clock, StateLock lock)
+            throws IOException {
+        return Journal.open(journal(runId), header, clock);
+    }
+
+    @Override
+    public void savePlan(String runId, String planJson) throws IOException {
+        Files.createDirectories(runDir(runId));
+        if (!Files.exists(planFile(runId))) {
+            Path tmp = runDir(runId).resolve("plan.json.tmp");
+            Files.writeString(tmp, planJson);
+            Files.move(tmp, planFile(runId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    @Override
+    public String plan(String runId) throws IOException {
+        return Files.isRegularFile(planFile(runId)) ? Files.readString(planFile(runId)) : null;
+    }
+
+    @Override
+    public boolean hasRun(String runId) {
         return !runId.contains("/") && !runId.contains("..") && Files.isRegularFile(journal(runId));
     }
 
-    /** Every run with a readable journal, newest first. */
-    List<RunRecord> runs() {
+    @Override
+    public RunRecord read(String runId) throws IOException {
+        return JournalReader.read(journal(runId));
+    }
+
+    @Override
+    public List<RunRecord> runs() {
         Path runs = root.resolve("runs");
         List<RunRecord> out = new ArrayList<>();
         if (!Files.isDirectory(runs)) {
@@ -82,7 +126,8 @@ record StateDir(Path root) {
      * whole; of the others only the first line (the run's start: its path and time), so a state directory that
      * keeps many runs does not slow every start.
      */
-    RunRecord latestRunOf(String path) {
+    @Override
+    public RunRecord latestRunOf(String path) {
         Path runs = root.resolve("runs");
         if (path == null || !Files.isDirectory(runs)) {
             return null;
@@ -123,10 +168,5 @@ record StateDir(Path root) {
             // unreadable or torn: not the run to hint at
         }
         return null;
-    }
-
-    /** The flag resume needs to find this state dir from the current directory (empty when it is ./.runbook). */
-    String flag() {
-        return root.equals(of(null, null).root()) ? "" : " --state-dir " + root;
     }
 }

@@ -1,10 +1,8 @@
-package dev.runbook.cli;
+package dev.runbook.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.runbook.engine.Event;
-import dev.runbook.engine.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The last run of a runbook is found by the runs' start lines; only that run's journal is read whole. */
-class StateDirTest {
+class LocalStateLatestRunTest {
     @Test
     void latestRunOfIsTheNewestRunOfThatRunbookWhateverTheOthers(@TempDir Path dir) throws Exception {
-        StateDir state = StateDir.of(dir.resolve("state"), null);
+        LocalState state = LocalState.of(dir.resolve("state"), null);
         journal(state, "b-older", "/rb/a.rb", "2026-01-01T10:00:00Z", "failed");
         journal(state, "a-newer", "/rb/a.rb", "2026-01-01T11:00:00Z", "ok");
         journal(state, "c-other", "/rb/other.rb", "2026-01-01T12:00:00Z", "failed");
@@ -32,7 +30,7 @@ class StateDirTest {
         assertNull(state.latestRunOf(null));
     }
 
-    private static void journal(StateDir state, String id, String path, String at, String status) throws Exception {
+    private static void journal(LocalState state, String id, String path, String at, String status) throws Exception {
         Clock clock = Clock.fixed(Instant.parse(at), ZoneOffset.UTC);
         try (Journal j = Journal.open(state.journal(id), Map.of("path", path), clock)) {
             j.on(new Event("run-start", null, clock.instant(), Map.of("runbook", "rb", "run_id", id)));
