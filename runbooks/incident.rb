@@ -19,7 +19,7 @@ runbook "incident" {
   param ecosystem: path = repo + "/ecosystem.config.js" "the pm2 ecosystem file"
   param health_url: string = "http://localhost:3001/health" "the health endpoint"
   param status_url: string = "http://localhost:3001/api/status" "a critical endpoint"
-  param instances: int = 2 "instances to scale back up to"
+  param instances: string = "previous" "instances to scale back up to: previous, max or a number"
   param health_service: string = "cryptique-health-check" "the systemd unit of the external health checks"
   param systemctl: string = "systemctl" "the systemctl binary"
   param pm2: string = "pm2" "the pm2 binary"

@@ -42,7 +42,6 @@ class AppRollbackEndToEndTest {
                 "--param", "app=" + OpsFixture.APP,
                 "--param", "health_url=" + world.url("/health"),
                 "--param", "status_url=" + world.url("/api/status"),
-                "--param", "instances=2",
                 "--param", "health_service=demo-health-check",
                 "--param", "systemctl=" + world.systemctl,
                 "--param", "pm2=" + world.pm2,
@@ -57,9 +56,22 @@ class AppRollbackEndToEndTest {
         }
     }
 
+    private List<String> statuses(int apps) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < apps; i++) {
+            out.add(OpsFixture.APP + ":online");
+        }
+        out.add(OpsFixture.WORKER + ":online");
+        return out;
+    }
+
     @Test
     void rollsBackToV1TagsTheOldHeadAndScalesBackUp() throws Exception {
         String before = world.git("rev-parse", "HEAD").strip();
+        // an operator had scaled the app to 3: the rollback must give back the 3 it found, not a fixed number
+        OpsFixture.run(
+                java.util.Map.of("PM2_HOME", world.pm2Home.toString()), dir, world.pm2, "scale", OpsFixture.APP, "3");
+        assertEquals(statuses(3), world.pm2Statuses());
         List<String> args = new ArrayList<>(
                 List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
         args.addAll(appParams("v1"));
@@ -75,10 +87,8 @@ class AppRollbackEndToEndTest {
         assertEquals(
                 world.git("rev-list", "-n", "1", "v1").strip(),
                 world.git("rev-parse", "HEAD").strip());
-        assertEquals(
-                List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"),
-                world.pm2Statuses(),
-                "scaled back up to 2 instances, all online");
+        assertEquals(statuses(3), world.pm2Statuses(), "scaled back up to the 3 instances it found, all online");
+        assertEquals("1.0.0 production", world.worker(), "the worker of the same ecosystem file runs v1 too");
         String calls = world.systemctlCalls();
         assertTrue(calls.indexOf("stop demo-health-check") < calls.lastIndexOf("start demo-health-check"), calls);
     }
@@ -98,16 +108,21 @@ class AppRollbackEndToEndTest {
         assertEveryAnswerIs("2.0.0");
         assertEquals("200\n", world.get("/health"));
         assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "back on the branch it left");
-        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEquals(statuses(2), world.pm2Statuses());
+        assertEquals("2.0.0 production", world.worker(), "the worker runs the previous code again too");
         assertFalse(world.git("tag", "-l", "rollback-*").isBlank(), "the pre-rollback tag is kept");
         List<String> actions = world.systemctlCalls()
                 .lines()
                 .filter(l -> !l.startsWith("show"))
                 .toList();
         assertEquals(
-                List.of("stop demo-health-check", "start demo-health-check", "start demo-health-check"),
+                List.of("stop demo-health-check", "start demo-health-check"),
                 actions,
-                "stopped, started again by the undo, and by finally");
+                "stopped, then started once, by finally");
+        String out = run.out();
+        assertTrue(
+                out.indexOf("redeploy ") >= 0 && out.indexOf("redeploy ") < out.indexOf("resume_health"),
+                "the health checks resume only after the previous code was reloaded:\n" + out);
     }
 
     @Test
@@ -194,7 +209,7 @@ class AppRollbackEndToEndTest {
                     "the live file was backed up first");
         }
         assertTrue(run.all().contains("pm2 restart"), run.all());
-        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEquals(statuses(2), world.pm2Statuses());
         assertEveryAnswerIs("2.0.0");
     }
 }
