@@ -13,8 +13,12 @@ runbook "app-rollback" {
   param target: string "the commit, tag or branch to roll back to, e.g. v1.0.0"
   param app: string = "cryptique-backend" "the pm2 app name"
   param ecosystem: path = repo + "/ecosystem.config.js" "the pm2 ecosystem file"
-  param health_url: string = "http://localhost:3001/health" "must answer 200 once the rollback is live"
-  param status_url: string = "http://localhost:3001/api/status" "a critical endpoint, must answer 200"
+  param app_url: string = "http://localhost:3001" "the application's base URL (verify-system.rb checks the endpoints below it)"
+  param health_url: string = app_url + "/health" "must answer 200 once the rollback is live"
+  param status_url: string = app_url + "/api/status" "a critical endpoint, must answer 200"
+  param started: string = now() "when the rollback began: error lines logged before it are not counted"
+  param max_latency: duration = 500ms "Response times normal: the slowest acceptable answer (verify-system.rb)"
+  param max_memory_mb: int = 512 "Memory usage normal: the most one pm2 process may use, in MiB (verify-system.rb)"
   param instances: string = "previous" "how many instances of app to scale back up to: previous (the count found before scaling down), max (one per CPU, the seed's `pm2 scale ... max`) or a number"
   param only: string = "" "narrow the pm2 reloads to these apps of the ecosystem file (comma-separated); empty: every app in it"
   param health_service: string = "cryptique-health-check" "the systemd unit that runs external health checks"
@@ -91,6 +95,18 @@ runbook "app-rollback" {
 
   step api_status = http.check { url: status_url, status: 200 }
     retry 5 delay 1s
+
+  # Step 4 and Post-Rollback Actions 1-2: every item of the verification checklist, with its evidence
+  step checklist = call "verify-system.rb" {
+    app_url: app_url,
+    health_url: health_url,
+    status_url: status_url,
+    since: started,
+    max_latency: max_latency,
+    max_memory_mb: max_memory_mb,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
 
   verify "health endpoint answers" http.check { url: health_url }
     expect it.status == 200 within 30s every 2s

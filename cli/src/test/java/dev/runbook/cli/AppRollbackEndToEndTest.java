@@ -40,6 +40,7 @@ class AppRollbackEndToEndTest {
                 "--param", "repo=" + world.repo,
                 "--param", "target=" + target,
                 "--param", "app=" + OpsFixture.APP,
+                "--param", "app_url=" + world.url(""),
                 "--param", "health_url=" + world.url("/health"),
                 "--param", "status_url=" + world.url("/api/status"),
                 "--param", "health_service=demo-health-check",
@@ -158,17 +159,53 @@ class AppRollbackEndToEndTest {
                 "--param",
                 "reason=login is broken",
                 "--param",
-                "impact=users cannot log in"));
+                "impact=users cannot log in",
+                "--param",
+                "users_to=stdout",
+                "--param",
+                "update_every=3s"));
         args.addAll(appParams("v1"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 
         assertEquals(0, run.exit(), run.all());
+        // the rollback takes longer than 3s: status updates went out while it ran, naming the contacts
+        assertTrue(run.out().contains("ROLLBACK STATUS UPDATE"), run.out());
+        assertTrue(run.out().contains("(status update 1, "), run.out());
+        assertTrue(run.out().contains("Contacts: Primary DevOps"), run.out());
+        assertTrue(run.out().contains("Emergency Hotline"), run.out());
+        assertTrue(run.out().indexOf("ROLLBACK STATUS UPDATE") < run.out().indexOf("ROLLBACK COMPLETE"), run.out());
+
         assertTrue(run.out().contains("ROLLBACK IN PROGRESS"), run.out());
         assertTrue(run.out().contains("Severity: HIGH"), run.out());
         assertTrue(run.out().contains("ETA: Rollback within 15 minutes"), run.out());
         assertTrue(run.out().contains("resolved within 15 minutes"), run.out());
         assertEveryAnswerIs("1.0.0");
+    }
+
+    @Test
+    void aRollbackPastTheMatrixDeadlineIsStoppedUndoneAndEscalated() throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("incident.rb").toString(),
+                "--yes",
+                "--param",
+                "severity=high",
+                "--param",
+                "reason=login is broken",
+                "--param",
+                "deadline=4s"));
+        args.addAll(appParams("v1"));
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.all().contains("step rollback failed: timed out after 4s"), run.all());
+        assertTrue(run.out().contains("ROLLBACK FAILED"), run.out());
+        assertTrue(run.out().contains("Escalate now: Primary DevOps"), run.out());
+        assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "the checkout was undone");
+        assertEveryAnswerIs("2.0.0");
+        assertEquals("200\n", world.get("/health"));
     }
 
     @Test

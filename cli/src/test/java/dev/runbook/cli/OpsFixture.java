@@ -101,11 +101,11 @@ final class OpsFixture implements AutoCloseable {
                 repo.resolve("ecosystem.config.js"),
                 "module.exports = { apps: [{\n"
                         + "  name: '" + APP
-                        + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster',\n"
+                        + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster', time: true,\n"
                         + "  env: { PORT: '" + appPort + "' },\n"
                         + "  env_production: { PORT: '" + appPort + "', NODE_ENV: 'production' }\n"
                         + "}, {\n"
-                        + "  name: '" + WORKER + "', script: 'worker.js', cwd: __dirname,\n"
+                        + "  name: '" + WORKER + "', script: 'worker.js', cwd: __dirname, time: true,\n"
                         + "  env: { WORKER_OUT: " + jsString(workerOut()) + " },\n"
                         + "  env_production: { WORKER_OUT: " + jsString(workerOut()) + ", NODE_ENV: 'production' }\n"
                         + "}] };\n");
@@ -127,8 +127,14 @@ final class OpsFixture implements AutoCloseable {
                         + "\\n'); return; }\n"
                         + "  if (req.url === '/api/status') {\n"
                         + "    res.writeHead(200, {'content-type': 'application/json'});\n"
-                        + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || ''})); return;\n"
+                        + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || '', db: 'connected'}));"
+                        + " return;\n"
                         + "  }\n"
+                        + "  if (req.url === '/api/vector/search') {\n"
+                        + "    res.writeHead(200, {'content-type': 'application/json'});\n"
+                        + "    res.end(JSON.stringify({results: [{id: 'doc-1', score: 0.93}]})); return;\n"
+                        + "  }\n"
+                        + "  if (req.url === '/api/boom') { console.error('Error: boom in ' + VERSION); }\n"
                         + "  res.writeHead(404); res.end('not found\\n');\n"
                         + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
         Files.writeString(
@@ -233,9 +239,12 @@ final class OpsFixture implements AutoCloseable {
     // ---- nginx ------------------------------------------------------------------------------------------------
 
     static String siteConfig(int port, int upstream, String rev) {
-        return "server {\n"
+        return "limit_req_zone $binary_remote_addr zone=auth:1m rate=2r/s;\n"
+                + "server {\n"
                 + "  listen 127.0.0.1:" + port + ";\n"
                 + "  location = /__rev { return 200 \"" + rev + "\\n\"; }\n"
+                + "  location /api/auth/ { limit_req zone=auth burst=2 nodelay; limit_req_status 429;"
+                + " proxy_pass http://127.0.0.1:" + upstream + "; }\n"
                 + "  location / { proxy_pass http://127.0.0.1:" + upstream + "; }\n"
                 + "}\n";
     }

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Starts each main step as soon as everything it needs has finished, up to the pool's size at once. After a
  * failure that stops the run, nothing new starts and the running steps finish. On cancel, running steps are
- * interrupted (which kills their processes) and nothing new starts.
+ * interrupted (which kills their processes) and nothing new starts. A background step (periodic status updates)
+ * runs on a thread of its own beside the others: it counts as finished for the steps after it at once, and is
+ * interrupted, which ends it normally, when the main steps are over.
  */
 final class Scheduler {
     private final Graph graph;
@@ -29,6 +31,8 @@ final class Scheduler {
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final BlockingQueue<Attempt> done = new LinkedBlockingQueue<>();
     private final Set<String> alreadyDone;
+    private final java.util.function.Predicate<Step> background;
+    private final Map<String, Thread> beside = new ConcurrentHashMap<>();
 
     /** @param alreadyDone steps an earlier attempt of this run finished: they count as finished, never start */
     Scheduler(
@@ -37,8 +41,10 @@ final class Scheduler {
             StepRunner runner,
             ExecutorService pool,
             AtomicBoolean cancel,
-            Set<String> alreadyDone) {
+            Set<String> alreadyDone,
+            java.util.function.Predicate<Step> background) {
         this.alreadyDone = Set.copyOf(alreadyDone);
+        this.background = background;
         this.graph = graph;
         this.state = state;
         this.runner = runner;
@@ -58,6 +64,7 @@ final class Scheduler {
                 inFlight += launchReady(launched, finished);
             }
             if (inFlight == 0) {
+                stopBackground();
                 break;
             }
             Attempt a;
@@ -88,28 +95,74 @@ final class Scheduler {
         return p == null ? FailurePolicy.UNDO : p;
     }
 
+    /** Interrupts the background steps (they end normally on it) and waits until they have recorded themselves. */
+    private void stopBackground() {
+        beside.values().forEach(Thread::interrupt);
+        for (Thread t : beside.values()) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a Ctrl-C now: the background step is ending anyway
+                }
+            }
+            if (interrupted) {
+                cancel.set(true);
+            }
+        }
+        beside.clear();
+    }
+
+    private void startBackground(String id, Step step) {
+        Thread t = new Thread(
+                () -> {
+                    Attempt a = runner.run(step, state.env(id));
+                    Thread.interrupted();
+                    state.record(step, a);
+                },
+                "runbook-background-" + id);
+        t.setDaemon(true);
+        beside.put(id, t);
+        t.start();
+    }
+
     private int launchReady(Set<String> launched, Set<String> finished) {
         int started = 0;
-        for (String id : graph.nodes()) {
-            if (launched.contains(id) || !finished.containsAll(graph.needs(id))) {
-                continue;
-            }
-            launched.add(id);
-            Step step = steps.get(id);
-            pool.execute(() -> {
-                running.put(id, Thread.currentThread());
-                Attempt a;
-                try {
-                    a = runner.run(step, state.env(id));
-                } finally {
-                    running.remove(id);
-                    Thread.interrupted();
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (String id : graph.nodes()) {
+                if (launched.contains(id) || !finished.containsAll(graph.needs(id))) {
+                    continue;
                 }
-                state.record(step, a);
-                done.add(a);
-            });
-            started++;
+                launched.add(id);
+                Step step = steps.get(id);
+                if (background.test(step)) {
+                    startBackground(id, step);
+                    finished.add(id); // the steps after it do not wait for it
+                    again = true;
+                    continue;
+                }
+                started += launch(id, step);
+            }
         }
         return started;
+    }
+
+    private int launch(String id, Step step) {
+        pool.execute(() -> {
+            running.put(id, Thread.currentThread());
+            Attempt a;
+            try {
+                a = runner.run(step, state.env(id));
+            } finally {
+                running.remove(id);
+                Thread.interrupted();
+            }
+            state.record(step, a);
+            done.add(a);
+        });
+        return 1;
     }
 }

@@ -227,6 +227,69 @@ class Pm2StepsTest {
     }
 
     @Test
+    void healthAndErrorsProveTheChecklistAndNameWhatIsWrong() throws Exception {
+        int port = OpsTools.freePort();
+        Path script = dir.resolve("stamped.js");
+        Files.writeString(
+                script,
+                "require('http').createServer((q, s) => {\n"
+                        + "  if (q.url === '/boom') console.error('Error: boom token ' + process.env.SECRET_TOKEN);\n"
+                        + "  s.end('ok');\n"
+                        + "}).listen(" + port + ", '127.0.0.1');\n");
+        Path eco = dir.resolve("stamped.config.js");
+        Files.writeString(
+                eco,
+                "module.exports = { apps: [{ name: 'stamped', script: './stamped.js', cwd: '" + dir + "', time: true,"
+                        + " env: { SECRET_TOKEN: '" + SECRET + "' } }] };\n");
+        assertTrue(run(new Pm2StartStep(), Map.of("ecosystem", eco.toString())).isOk());
+
+        StepResult healthy =
+                run(new Pm2HealthStep(), Map.of("only", "stamped", "window", java.time.Duration.ofSeconds(1)));
+        assertTrue(healthy.isOk(), healthy.message());
+        assertEquals(1L, healthy.outputs().get("count"));
+        assertTrue(new Pm2HealthStep().found(healthy.outputs()).get(0).matches("stamped#\\d+ online, \\d+ MiB, .*"));
+        StepResult heavy = run(
+                new Pm2HealthStep(), Map.of("only", "stamped", "max_memory_mb", 1L, "window", java.time.Duration.ZERO));
+        assertFalse(heavy.isOk());
+        assertTrue(heavy.message().matches("stamped#\\d+ uses \\d+ MiB, over max_memory_mb 1"), heavy.message());
+
+        String before = java.time.OffsetDateTime.now().minusSeconds(1).toString();
+        StepResult quiet = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        assertTrue(quiet.isOk(), quiet.message());
+        assertEquals(0L, quiet.outputs().get("count"));
+        OpsTools.get("http://127.0.0.1:" + port + "/boom");
+        Thread.sleep(500);
+        StepResult spike = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        assertFalse(spike.isOk());
+        assertEquals(1L, spike.outputs().get("count"));
+        assertTrue(spike.message().startsWith("1 error line(s) in the pm2 logs since " + before), spike.message());
+        assertTrue(spike.message().contains("Error: boom token ********"), spike.message());
+        assertFalse(spike.message().contains(SECRET));
+        StepResult tolerated = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before, "max", 1L));
+        assertTrue(tolerated.isOk(), tolerated.message());
+        String later = java.time.OffsetDateTime.now().plusSeconds(2).toString();
+        assertEquals(
+                0L,
+                run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", later))
+                        .outputs()
+                        .get("count"));
+        run(new Pm2DeleteStep(), Map.of("ecosystem", eco.toString()));
+    }
+
+    @Test
+    void healthSeesAnAppThatKeepsRestartingThoughItLooksOnline() throws Exception {
+        Path script = dir.resolve("flaky.js");
+        Files.writeString(script, "setTimeout(() => process.exit(1), 400);\n");
+        OpsTools.run(Map.of("PM2_HOME", home.toString()), pm2, "start", script.toString(), "--name", "flaky");
+        StepResult r = run(new Pm2HealthStep(), Map.of("only", "flaky", "window", java.time.Duration.ofSeconds(2)));
+        assertFalse(r.isOk());
+        assertTrue(
+                r.message().matches("flaky#\\d+ (restarted \\d+ time\\(s\\) in 2s .*|is (errored|stopped|launching))"),
+                r.message());
+        run(new Pm2DeleteStep(), Map.of("name", "flaky"));
+    }
+
+    @Test
     void aStartWhoseProcessExitsAtOnceFailsAndQuotesItsErrorLog() throws Exception {
         Path script = dir.resolve("crash.js");
         Files.writeString(script, "console.error('boom: cannot connect to the database'); process.exit(3);\n");
