@@ -19,7 +19,7 @@ runbook "app-rollback" {
   param started: string = now() "when the rollback began: error lines logged before it are not counted"
   param max_latency: duration = 500ms "Response times normal: the slowest acceptable answer (verify-system.rb)"
   param max_memory_mb: int = 512 "Memory usage normal: the most one pm2 process may use, in MiB (verify-system.rb)"
-  param instances: string = "previous" "how many instances of app to scale back up to: previous (the count found before scaling down), max (one per CPU, the seed's `pm2 scale ... max`) or a number"
+  param instances: string = "previous" "how many instances of app to scale back up to: previous (the count `current` found before scaling down), max (one per CPU, the seed's `pm2 scale ... max`) or a number"
   param only: string = "" "narrow the pm2 reloads to these apps of the ecosystem file (comma-separated); empty: every app in it"
   param health_service: string = "cryptique-health-check" "the systemd unit that runs external health checks"
   param systemctl: string = "systemctl" "the systemctl binary"
@@ -58,11 +58,12 @@ runbook "app-rollback" {
       message: "${health_service} starts again once the previous code runs (finally)"
     }
 
-  # scaled back up by finally, to the count found here, after on_failure redeployed the previous code
+  # scaled back up by finally, to the count `current` found, after on_failure redeployed the previous code (also
+  # when this step itself was interrupted half-way and reported nothing)
   step scale_down = pm2.scale { name: app, instances: 1, pm2: pm2, pm2_home: pm2_home }
     undo notify {
       title: "LATER",
-      message: "${app} goes back to ${it.previous} instance(s) once the previous code runs (finally)"
+      message: "${app} goes back to ${steps.current.instances} instance(s) once the previous code runs (finally)"
     }
 
   # Step 3: execute
@@ -118,11 +119,11 @@ runbook "app-rollback" {
   finally {
     step scale_up = pm2.scale {
       name: app,
-      instances: instances == "previous" ? string(steps.scale_down.previous) : instances,
+      instances: instances == "previous" ? string(steps.current.instances) : instances,
       pm2: pm2,
       pm2_home: pm2_home
     }
-      when has(steps, "scale_down")
+      when has(steps, "current")
 
     step resume_health = service.start { name: health_service, systemctl: systemctl }
       when has(steps, "quiet_health")

@@ -203,6 +203,8 @@ class AppRollbackEndToEndTest {
         assertTrue(run.all().contains("step rollback failed: timed out after 4s"), run.all());
         assertTrue(run.out().contains("ROLLBACK FAILED"), run.out());
         assertTrue(run.out().contains("Escalate now: Primary DevOps"), run.out());
+        assertFalse(run.all().contains("undo failed"), "the rollback undid itself cleanly:\n" + run.all());
+        assertEquals(statuses(2), world.pm2Statuses(), "back to the instances it had, whenever the deadline hit");
         assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "the checkout was undone");
         assertEveryAnswerIs("2.0.0");
         assertEquals("200\n", world.get("/health"));
@@ -233,7 +235,10 @@ class AppRollbackEndToEndTest {
                 "--param",
                 "pm2_home=" + world.pm2Home,
                 "--param",
+                "app_url=" + world.url(""),
+                "--param",
                 "health_url=" + world.url("/health"));
+        Files.delete(world.workerOut());
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 
@@ -246,6 +251,9 @@ class AppRollbackEndToEndTest {
                     "the live file was backed up first");
         }
         assertTrue(run.all().contains("pm2 restart"), run.all());
+        assertEquals(
+                "2.0.0 production", world.worker(), "the worker of the ecosystem file was restarted on the env too");
+        assertTrue(run.out().contains("✓ verify_system/rate_limit"), run.out());
         assertEquals(statuses(2), world.pm2Statuses());
         assertEveryAnswerIs("2.0.0");
     }

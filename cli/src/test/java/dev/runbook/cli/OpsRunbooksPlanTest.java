@@ -21,7 +21,7 @@ class OpsRunbooksPlanTest {
                 "app-rollback.rb    | target=v1.0.0 | git tag <\"rollback-;systemctl stop cryptique-health-check;pm2 scale "
                         + "cryptique-backend 1;git checkout v1.0.0;npm ci --omit=dev;pm2 reload /srv/cryptique/backend/ecosystem"
                         + ".config.js --env production;GET http://localhost:3001/health;GET http://"
-                        + "localhost:3001/api/status;pm2 scale cryptique-backend <string(steps.scale_down.previous)>;"
+                        + "localhost:3001/api/status;pm2 scale cryptique-backend <string(steps.current.instances)>;"
                         + "systemctl start cryptique-health-check;confirm \"Check out v1.0.0;undo: git checkout;"
                         + "run runbook verify-system.rb",
                 "verify-system.rb   | | GET http://localhost:3001/health, expect 200;check that every pm2 process is"
