@@ -1,7 +1,6 @@
 package dev.runbook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -90,8 +89,15 @@ class FullRecoveryEndToEndTest {
     @Test
     void aRecoveryBringsTheBackupUpProvesTheChecklistAndCanRunAgain() throws Exception {
         Path backup = Files.createDirectories(dir.resolve("backups/full_backup_20240102"));
-        OpsFixture.run(Map.of(), dir, "sh", "-c", "git -C \"$1\" archive v1 | tar -x -C \"$2\"", "sh",
-                world.repo.toString(), backup.toString());
+        OpsFixture.run(
+                Map.of(),
+                dir,
+                "sh",
+                "-c",
+                "git -C \"$1\" archive v1 | tar -x -C \"$2\"",
+                "sh",
+                world.repo.toString(),
+                backup.toString());
         Files.createDirectories(backup.resolve("nginx"));
         Files.writeString(
                 backup.resolve("nginx").resolve(world.site.getFileName()),
@@ -99,14 +105,9 @@ class FullRecoveryEndToEndTest {
         Path script = dir.resolve("full-restore.sh");
         Files.writeString(
                 script,
-                "#!/bin/sh
-set -e
-for f in \"$1\"/* \"$1\"/.[!.]*; do
-"
-                        + "  [ -e \"$f\" ] && [ \"$(basename \"$f\")\" != nginx ] && cp -a \"$f\" .
-done
-exit 0
-");
+                "#!/bin/sh\nset -e\nfor f in \"$1\"/* \"$1\"/.[!.]*; do\n"
+                        + "  if [ -e \"$f\" ] && [ \"$(basename \"$f\")\" != nginx ]; then cp -a \"$f\" .; fi\n"
+                        + "done\n");
         assertTrue(script.toFile().setExecutable(true));
 
         OpsFixture.Cli run = OpsFixture.cli(recover(backup, script));
