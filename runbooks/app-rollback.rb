@@ -1,9 +1,11 @@
 # Seed: "Application Code Rollback", steps 1 to 5 (rollback-procedures.md).
-# Tags the current HEAD as rollback-<timestamp>, quiets the health-check service, scales the app down,
-# checks out the target, installs production dependencies, reloads pm2 from the ecosystem file, and
-# proves the health endpoint. If anything after the checkout fails, the checkout is undone (back to the
+# Tags the current HEAD as rollback-<timestamp>, quiets the health-check service, scales the app down
+# (remembering how many instances it had), checks out the target, installs production dependencies,
+# reloads every app of the ecosystem file (the workers too, as the seed's `pm2 reload ecosystem.config.js`),
+# and proves the health endpoint. If anything after the checkout fails, the checkout is undone (back to the
 # commit or branch it came from) and the previous code is installed and reloaded again (on_failure).
-# Scaling back up and re-enabling the health checks always happen (finally).
+# Scaling back up (to the count found) and re-enabling the health checks always happen, last (finally):
+# on a failure, only once the previous code runs again.
 runbook "app-rollback" {
   description "Roll the application back to a commit or tag under pm2, with health checks (seed: Application Code Rollback)"
 
@@ -11,9 +13,14 @@ runbook "app-rollback" {
   param target: string "the commit, tag or branch to roll back to, e.g. v1.0.0"
   param app: string = "cryptique-backend" "the pm2 app name"
   param ecosystem: path = repo + "/ecosystem.config.js" "the pm2 ecosystem file"
-  param health_url: string = "http://localhost:3001/health" "must answer 200 once the rollback is live"
-  param status_url: string = "http://localhost:3001/api/status" "a critical endpoint, must answer 200"
-  param instances: int = 2 "how many instances to scale back up to at the end"
+  param app_url: string = "http://localhost:3001" "the application's base URL (verify-system.rb checks the endpoints below it)"
+  param health_url: string = app_url + "/health" "must answer 200 once the rollback is live"
+  param status_url: string = app_url + "/api/status" "a critical endpoint, must answer 200"
+  param started: string = now() "when the rollback began: error lines logged before it are not counted"
+  param max_latency: duration = 500ms "Response times normal: the slowest acceptable answer (verify-system.rb)"
+  param max_memory_mb: int = 512 "Memory usage normal: the most one pm2 process may use, in MiB (verify-system.rb)"
+  param instances: string = "previous" "how many instances of app to scale back up to: previous (the count `current` found before scaling down), max (one per CPU, the seed's `pm2 scale ... max`) or a number"
+  param only: string = "" "narrow the pm2 reloads to these apps of the ecosystem file (comma-separated); empty: every app in it"
   param health_service: string = "cryptique-health-check" "the systemd unit that runs external health checks"
   param systemctl: string = "systemctl" "the systemctl binary"
   param pm2: string = "pm2" "the pm2 binary"
@@ -44,9 +51,20 @@ runbook "app-rollback" {
       message: "kept tag ${it.tag} at ${it.commit} (the state before the rollback)"
     }
 
+  # started again by finally, after on_failure redeployed the previous code: never on the code being rolled away
   step quiet_health = service.stop { name: health_service, systemctl: systemctl }
+    undo notify {
+      title: "LATER",
+      message: "${health_service} starts again once the previous code runs (finally)"
+    }
 
+  # scaled back up by finally, to the count `current` found, after on_failure redeployed the previous code (also
+  # when this step itself was interrupted half-way and reported nothing)
   step scale_down = pm2.scale { name: app, instances: 1, pm2: pm2, pm2_home: pm2_home }
+    undo notify {
+      title: "LATER",
+      message: "${app} goes back to ${steps.current.instances} instance(s) once the previous code runs (finally)"
+    }
 
   # Step 3: execute
   step checkout = git.checkout { repo: repo, ref: target }
@@ -62,7 +80,7 @@ runbook "app-rollback" {
   step reload = pm2.reload {
     ecosystem: ecosystem,
     env: "production",
-    name: app,
+    only: only,
     pm2: pm2,
     pm2_home: pm2_home
   }
@@ -79,16 +97,33 @@ runbook "app-rollback" {
   step api_status = http.check { url: status_url, status: 200 }
     retry 5 delay 1s
 
+  # Step 4 and Post-Rollback Actions 1-2: every item of the verification checklist, with its evidence
+  step checklist = call "verify-system.rb" {
+    app_url: app_url,
+    health_url: health_url,
+    status_url: status_url,
+    since: started,
+    max_latency: max_latency,
+    max_memory_mb: max_memory_mb,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
+
   verify "health endpoint answers" http.check { url: health_url }
     expect it.status == 200 within 30s every 2s
 
   verify "status endpoint answers" http.check { url: status_url }
     expect it.status == 200 within 30s every 2s
 
-  # Step 5: scale back up and re-enable the health checks, whatever happened
+  # Step 5: scale back up and re-enable the health checks, whatever happened (after on_failure's redeploy)
   finally {
-    step scale_up = pm2.scale { name: app, instances: instances, pm2: pm2, pm2_home: pm2_home }
-      when has(steps, "scale_down")
+    step scale_up = pm2.scale {
+      name: app,
+      instances: instances == "previous" ? string(steps.current.instances) : instances,
+      pm2: pm2,
+      pm2_home: pm2_home
+    }
+      when has(steps, "current")
 
     step resume_health = service.start { name: health_service, systemctl: systemctl }
       when has(steps, "quiet_health")
@@ -102,7 +137,7 @@ runbook "app-rollback" {
     step redeploy = pm2.reload {
       ecosystem: ecosystem,
       env: "production",
-      name: app,
+      only: only,
       pm2: pm2,
       pm2_home: pm2_home
     }

@@ -1,8 +1,10 @@
 # Seed: "Configuration Rollback" (rollback-procedures.md): the environment file, or the nginx site config.
-# env:   back up the live env file, restore it from the given backup, restart the app with --env production
-#        (a failed restart puts the env file back and restarts the app on it again).
+# env:   back up the live env file, restore it from the given backup, restart every app of the ecosystem file
+#        with --env production, as the seed's `pm2 restart ecosystem.config.js` (the workers read the env file
+#        too); a failed restart puts the env file back and restarts the apps on it again.
 # nginx: back up the live site config, copy the backup into place, nginx -t, reload and prove the reload took;
 #        a config nginx refuses is taken out again at once and the running server keeps the old one.
+# Both end with the verification checklist (verify-system.rb) unless checklist is false.
 runbook "config-rollback" {
   description "Roll back the environment file (and restart the app) or the nginx site config (test, reload, auto-revert)"
 
@@ -13,7 +15,11 @@ runbook "config-rollback" {
   param ecosystem: path = dirname(env_file) + "/ecosystem.config.js" "the pm2 ecosystem file"
   param pm2: string = "pm2" "the pm2 binary"
   param pm2_home: path = env("PM2_HOME", env("HOME", "/root") + "/.pm2") "PM2_HOME of the pm2 daemon"
-  param health_url: string = "http://localhost:3001/health" "must answer 200 after the restart"
+  param only: string = "" "narrow the pm2 restarts to these apps of the ecosystem file (comma-separated); empty: every app in it"
+  param app_url: string = "http://localhost:3001" "the application's base URL (verify-system.rb checks the endpoints below it)"
+  param health_url: string = app_url + "/health" "must answer 200 after the restart"
+  param checklist: bool = true "prove the verification checklist at the end (verify-system.rb)"
+  param started: string = now() "when the rollback began: error lines logged before it are not counted"
   param site: path = "/etc/nginx/sites-available/cryptique" "the live nginx site config"
   param nginx: string = "nginx" "the nginx binary"
   param nginx_prefix: path = "/usr/share/nginx/" "nginx -p (Debian's compiled-in prefix)"
@@ -34,7 +40,7 @@ runbook "config-rollback" {
   step restart = pm2.restart {
     ecosystem: ecosystem,
     env: "production",
-    name: app,
+    only: only,
     pm2: pm2,
     pm2_home: pm2_home
   }
@@ -63,12 +69,22 @@ runbook "config-rollback" {
     when config == "nginx"
     verify it.ok
 
+  step verify_system = call "verify-system.rb" {
+    app_url: app_url,
+    health_url: health_url,
+    since: started,
+    only: only,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
+    when checklist
+
   # The env file was put back by the undo: restart the app on it again.
   on_failure {
     step restart_again = pm2.restart {
       ecosystem: ecosystem,
       env: "production",
-      name: app,
+      only: only,
       pm2: pm2,
       pm2_home: pm2_home
     }

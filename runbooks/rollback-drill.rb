@@ -1,6 +1,7 @@
 # Seed: "Monthly Rollback Drill" (rollback-procedures.md, Testing Rollback Procedures).
 # Deploys a harmless change from a rollback-test-<date> branch, then rolls it back to the main branch
-# and proves the rollback with the health endpoint. The drill branch is deleted at the end.
+# and proves the rollback with the whole verification checklist (verify-system.rb). pm2 reloads every app of
+# the ecosystem file, as the seed's `pm2 reload ecosystem.config.js`. The drill branch is deleted at the end.
 # If the drill fails half-way, its steps are undone in reverse order: the main branch is checked out
 # again, the drill commit and branch disappear, and the main branch's code is reloaded (on_failure).
 runbook "rollback-drill" {
@@ -10,7 +11,10 @@ runbook "rollback-drill" {
   param main_branch: string = "main" "the branch production runs and the drill rolls back to"
   param app: string = "cryptique-backend" "the pm2 app name"
   param ecosystem: path = repo + "/ecosystem.config.js" "the pm2 ecosystem file"
-  param health_url: string = "http://localhost:3001/health" "must answer 200 after each deploy"
+  param app_url: string = "http://localhost:3001" "the application's base URL (verify-system.rb checks the endpoints below it)"
+  param health_url: string = app_url + "/health" "must answer 200 after each deploy"
+  param only: string = "" "narrow the pm2 reloads to these apps of the ecosystem file (comma-separated); empty: every app in it"
+  param started: string = now() "when the drill began: error lines logged before it are not counted"
   param test_file: string = "test-file.js" "the file the harmless change appends to, in the repository"
   param pm2: string = "pm2" "the pm2 binary"
   param pm2_home: path = env("PM2_HOME", env("HOME", "/root") + "/.pm2") "PM2_HOME of the pm2 daemon"
@@ -43,7 +47,7 @@ runbook "rollback-drill" {
   step deploy_test = pm2.reload {
     ecosystem: ecosystem,
     env: "production",
-    name: app,
+    only: only,
     pm2: pm2,
     pm2_home: pm2_home
   }
@@ -62,7 +66,7 @@ runbook "rollback-drill" {
   step redeploy = pm2.reload {
     ecosystem: ecosystem,
     env: "production",
-    name: app,
+    only: only,
     pm2: pm2,
     pm2_home: pm2_home
   }
@@ -76,6 +80,15 @@ runbook "rollback-drill" {
 
   step online = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home }
     verify it.status == "online" within 30s every 2s
+
+  step checklist = call "verify-system.rb" {
+    app_url: app_url,
+    health_url: health_url,
+    since: started,
+    only: only,
+    pm2: pm2,
+    pm2_home: pm2_home
+  }
 
   # Clean up: the drill branch is no longer needed
   step cleanup = exec { argv: ["git", "-C", repo, "branch", "-D", steps.branch.branch] }
@@ -94,7 +107,7 @@ runbook "rollback-drill" {
     step restore_main = pm2.reload {
       ecosystem: ecosystem,
       env: "production",
-      name: app,
+      only: only,
       pm2: pm2,
       pm2_home: pm2_home
     }

@@ -81,9 +81,13 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
                 return approver.approve(callId + "/" + stepId, question);
             }
         };
-        NestedCalls deeper = new NestedCalls(services, target, asks, nested, redactor, options, cancel);
+        // A flag of its own: the called run stops when this thread is interrupted (a Ctrl-C of the caller interrupts
+        // its running steps; so does the call step's time limit), and stopping it must not cancel the caller, which
+        // still has to undo and report a call that ran out of time.
+        AtomicBoolean stop = new AtomicBoolean(cancel.get());
+        NestedCalls deeper = new NestedCalls(services, target, asks, nested, redactor, options, stop);
         Interpreter interpreter = new Interpreter(services.registry(), target, asks, nested, deeper, redactor);
-        RunResult result = interpreter.run(callee, bound, child, cancel);
+        RunResult result = interpreter.run(callee, bound, child, stop);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
         outputs.put("runbook", callee.runbook().name());

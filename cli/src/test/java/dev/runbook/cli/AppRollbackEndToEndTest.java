@@ -40,9 +40,9 @@ class AppRollbackEndToEndTest {
                 "--param", "repo=" + world.repo,
                 "--param", "target=" + target,
                 "--param", "app=" + OpsFixture.APP,
+                "--param", "app_url=" + world.url(""),
                 "--param", "health_url=" + world.url("/health"),
                 "--param", "status_url=" + world.url("/api/status"),
-                "--param", "instances=2",
                 "--param", "health_service=demo-health-check",
                 "--param", "systemctl=" + world.systemctl,
                 "--param", "pm2=" + world.pm2,
@@ -57,9 +57,22 @@ class AppRollbackEndToEndTest {
         }
     }
 
+    private List<String> statuses(int apps) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < apps; i++) {
+            out.add(OpsFixture.APP + ":online");
+        }
+        out.add(OpsFixture.WORKER + ":online");
+        return out;
+    }
+
     @Test
     void rollsBackToV1TagsTheOldHeadAndScalesBackUp() throws Exception {
         String before = world.git("rev-parse", "HEAD").strip();
+        // an operator had scaled the app to 3: the rollback must give back the 3 it found, not a fixed number
+        OpsFixture.run(
+                java.util.Map.of("PM2_HOME", world.pm2Home.toString()), dir, world.pm2, "scale", OpsFixture.APP, "3");
+        assertEquals(statuses(3), world.pm2Statuses());
         List<String> args = new ArrayList<>(
                 List.of("run", OpsFixture.runbook("app-rollback.rb").toString(), "--yes"));
         args.addAll(appParams("v1"));
@@ -75,10 +88,8 @@ class AppRollbackEndToEndTest {
         assertEquals(
                 world.git("rev-list", "-n", "1", "v1").strip(),
                 world.git("rev-parse", "HEAD").strip());
-        assertEquals(
-                List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"),
-                world.pm2Statuses(),
-                "scaled back up to 2 instances, all online");
+        assertEquals(statuses(3), world.pm2Statuses(), "scaled back up to the 3 instances it found, all online");
+        assertEquals("1.0.0 production", world.worker(), "the worker of the same ecosystem file runs v1 too");
         String calls = world.systemctlCalls();
         assertTrue(calls.indexOf("stop demo-health-check") < calls.lastIndexOf("start demo-health-check"), calls);
     }
@@ -98,16 +109,21 @@ class AppRollbackEndToEndTest {
         assertEveryAnswerIs("2.0.0");
         assertEquals("200\n", world.get("/health"));
         assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "back on the branch it left");
-        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEquals(statuses(2), world.pm2Statuses());
+        assertEquals("2.0.0 production", world.worker(), "the worker runs the previous code again too");
         assertFalse(world.git("tag", "-l", "rollback-*").isBlank(), "the pre-rollback tag is kept");
         List<String> actions = world.systemctlCalls()
                 .lines()
                 .filter(l -> !l.startsWith("show"))
                 .toList();
         assertEquals(
-                List.of("stop demo-health-check", "start demo-health-check", "start demo-health-check"),
+                List.of("stop demo-health-check", "start demo-health-check"),
                 actions,
-                "stopped, started again by the undo, and by finally");
+                "stopped, then started once, by finally");
+        String out = run.out();
+        assertTrue(
+                out.indexOf("redeploy ") >= 0 && out.indexOf("redeploy ") < out.indexOf("resume_health"),
+                "the health checks resume only after the previous code was reloaded:\n" + out);
     }
 
     @Test
@@ -143,17 +159,55 @@ class AppRollbackEndToEndTest {
                 "--param",
                 "reason=login is broken",
                 "--param",
-                "impact=users cannot log in"));
+                "impact=users cannot log in",
+                "--param",
+                "users_to=stdout",
+                "--param",
+                "update_every=3s"));
         args.addAll(appParams("v1"));
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 
         assertEquals(0, run.exit(), run.all());
+        // the rollback takes longer than 3s: status updates went out while it ran, naming the contacts
+        assertTrue(run.out().contains("ROLLBACK STATUS UPDATE"), run.out());
+        assertTrue(run.out().contains("(status update 1, "), run.out());
+        assertTrue(run.out().contains("Contacts: Primary DevOps"), run.out());
+        assertTrue(run.out().contains("Emergency Hotline"), run.out());
+        assertTrue(run.out().indexOf("ROLLBACK STATUS UPDATE") < run.out().indexOf("ROLLBACK COMPLETE"), run.out());
+
         assertTrue(run.out().contains("ROLLBACK IN PROGRESS"), run.out());
         assertTrue(run.out().contains("Severity: HIGH"), run.out());
         assertTrue(run.out().contains("ETA: Rollback within 15 minutes"), run.out());
         assertTrue(run.out().contains("resolved within 15 minutes"), run.out());
         assertEveryAnswerIs("1.0.0");
+    }
+
+    @Test
+    void aRollbackPastTheMatrixDeadlineIsStoppedUndoneAndEscalated() throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                OpsFixture.runbook("incident.rb").toString(),
+                "--yes",
+                "--param",
+                "severity=high",
+                "--param",
+                "reason=login is broken",
+                "--param",
+                "deadline=4s"));
+        args.addAll(appParams("v1"));
+
+        OpsFixture.Cli run = OpsFixture.cli(args);
+
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.all().contains("step rollback failed: timed out after 4s"), run.all());
+        assertTrue(run.out().contains("ROLLBACK FAILED"), run.out());
+        assertTrue(run.out().contains("Escalate now: Primary DevOps"), run.out());
+        assertFalse(run.all().contains("undo failed"), "the rollback undid itself cleanly:\n" + run.all());
+        assertEquals(statuses(2), world.pm2Statuses(), "back to the instances it had, whenever the deadline hit");
+        assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip(), "the checkout was undone");
+        assertEveryAnswerIs("2.0.0");
+        assertEquals("200\n", world.get("/health"));
     }
 
     @Test
@@ -181,7 +235,10 @@ class AppRollbackEndToEndTest {
                 "--param",
                 "pm2_home=" + world.pm2Home,
                 "--param",
+                "app_url=" + world.url(""),
+                "--param",
                 "health_url=" + world.url("/health"));
+        Files.delete(world.workerOut());
 
         OpsFixture.Cli run = OpsFixture.cli(args);
 
@@ -194,7 +251,10 @@ class AppRollbackEndToEndTest {
                     "the live file was backed up first");
         }
         assertTrue(run.all().contains("pm2 restart"), run.all());
-        assertEquals(List.of(OpsFixture.APP + ":online", OpsFixture.APP + ":online"), world.pm2Statuses());
+        assertEquals(
+                "2.0.0 production", world.worker(), "the worker of the ecosystem file was restarted on the env too");
+        assertTrue(run.out().contains("✓ verify_system/rate_limit"), run.out());
+        assertEquals(statuses(2), world.pm2Statuses());
         assertEveryAnswerIs("2.0.0");
     }
 }

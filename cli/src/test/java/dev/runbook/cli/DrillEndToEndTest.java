@@ -45,6 +45,8 @@ class DrillEndToEndTest {
                 "--param",
                 "app=" + OpsFixture.APP,
                 "--param",
+                "app_url=" + world.url(""),
+                "--param",
                 "health_url=" + world.url("/health"),
                 "--param",
                 "pm2=" + world.pm2,
@@ -66,6 +68,9 @@ class DrillEndToEndTest {
         assertEquals("main", world.git("rev-parse", "--abbrev-ref", "HEAD").strip());
         assertEquals("", world.git("branch", "--list", "rollback-test-*").strip());
         assertEquals("", world.git("status", "--porcelain").strip());
+        assertTrue(
+                run.out().contains("✓ checklist/rate_limit"), "the rollback is proven by the checklist:\n" + run.out());
+        assertEquals("2.0.0 production", world.worker(), "the worker of the ecosystem file runs main's code again");
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class OpsFixture implements AutoCloseable {
     static final String APP = "demo-app";
+    /** A second app of the same ecosystem file, like the seed's RAG worker: it says which code and env it runs. */
+    static final String WORKER = "demo-worker";
 
     final Path dir;
     final Path repo;
@@ -99,9 +101,13 @@ final class OpsFixture implements AutoCloseable {
                 repo.resolve("ecosystem.config.js"),
                 "module.exports = { apps: [{\n"
                         + "  name: '" + APP
-                        + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster',\n"
+                        + "', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster', time: true,\n"
                         + "  env: { PORT: '" + appPort + "' },\n"
                         + "  env_production: { PORT: '" + appPort + "', NODE_ENV: 'production' }\n"
+                        + "}, {\n"
+                        + "  name: '" + WORKER + "', script: 'worker.js', cwd: __dirname, time: true,\n"
+                        + "  env: { WORKER_OUT: " + jsString(workerOut()) + " },\n"
+                        + "  env_production: { WORKER_OUT: " + jsString(workerOut()) + ", NODE_ENV: 'production' }\n"
                         + "}] };\n");
         version("1.0.0", 200);
         git("tag", "v1");
@@ -121,10 +127,22 @@ final class OpsFixture implements AutoCloseable {
                         + "\\n'); return; }\n"
                         + "  if (req.url === '/api/status') {\n"
                         + "    res.writeHead(200, {'content-type': 'application/json'});\n"
-                        + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || ''})); return;\n"
+                        + "    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || '', db: 'connected'}));"
+                        + " return;\n"
                         + "  }\n"
+                        + "  if (req.url === '/api/vector/search') {\n"
+                        + "    res.writeHead(200, {'content-type': 'application/json'});\n"
+                        + "    res.end(JSON.stringify({results: [{id: 'doc-1', score: 0.93}]})); return;\n"
+                        + "  }\n"
+                        + "  if (req.url === '/api/boom') { console.error('Error: boom in ' + VERSION); }\n"
                         + "  res.writeHead(404); res.end('not found\\n');\n"
                         + "}).listen(Number(process.env.PORT), '127.0.0.1');\n");
+        Files.writeString(
+                repo.resolve("worker.js"),
+                "require('fs').writeFileSync(process.env.WORKER_OUT, '" + version
+                        + " ' + (process.env.NODE_ENV || '-') + '\\n');\n"
+                        + "console.log('worker " + version + " started');\n"
+                        + "setInterval(() => {}, 1 << 30);\n");
         Files.writeString(
                 repo.resolve("package.json"),
                 "{\"name\": \"" + APP + "\", \"version\": \"" + version + "\", \"private\": true}\n");
@@ -163,7 +181,21 @@ final class OpsFixture implements AutoCloseable {
         Assertions.fail("the app never answered version " + version + " through nginx; " + context);
     }
 
-    /** "name:status" of every pm2 process, from pm2 jlist. */
+    /** Where the worker writes "version env" when it starts, outside the repository. */
+    Path workerOut() {
+        return dir.resolve("worker.out");
+    }
+
+    /** "version env" of the worker process running now, e.g. "2.0.0 production". */
+    String worker() throws IOException {
+        return Files.exists(workerOut()) ? Files.readString(workerOut()).strip() : "";
+    }
+
+    private static String jsString(Path p) {
+        return "'" + p.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** "name:status" of every pm2 process, from pm2 jlist, sorted. */
     List<String> pm2Statuses() throws Exception {
         String script = "let s=require('fs').readFileSync(0,'utf8');s=s.slice(s.indexOf('[{')>=0?s.indexOf('[{'):"
                 + "s.indexOf('[]'));console.log(JSON.parse(s).map(p=>p.name+':'+p.pm2_env.status).join(','))";
@@ -171,7 +203,9 @@ final class OpsFixture implements AutoCloseable {
         Files.writeString(jlist, run(Map.of("PM2_HOME", pm2Home.toString()), dir, pm2, "jlist"));
         String out = run(Map.of(), dir, "sh", "-c", "node -e \"$1\" < \"$2\"", "sh", script, jlist.toString())
                 .strip();
-        return out.isEmpty() ? List.of() : List.of(out.split(","));
+        return out.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(out.split(",")).sorted().toList();
     }
 
     private void writeSystemctl() throws IOException {
@@ -205,9 +239,12 @@ final class OpsFixture implements AutoCloseable {
     // ---- nginx ------------------------------------------------------------------------------------------------
 
     static String siteConfig(int port, int upstream, String rev) {
-        return "server {\n"
+        return "limit_req_zone $binary_remote_addr zone=auth:1m rate=2r/s;\n"
+                + "server {\n"
                 + "  listen 127.0.0.1:" + port + ";\n"
                 + "  location = /__rev { return 200 \"" + rev + "\\n\"; }\n"
+                + "  location /api/auth/ { limit_req zone=auth burst=2 nodelay; limit_req_status 429;"
+                + " proxy_pass http://127.0.0.1:" + upstream + "; }\n"
                 + "  location / { proxy_pass http://127.0.0.1:" + upstream + "; }\n"
                 + "}\n";
     }

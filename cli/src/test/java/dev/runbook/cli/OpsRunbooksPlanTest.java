@@ -20,9 +20,14 @@ class OpsRunbooksPlanTest {
             value = {
                 "app-rollback.rb    | target=v1.0.0 | git tag <\"rollback-;systemctl stop cryptique-health-check;pm2 scale "
                         + "cryptique-backend 1;git checkout v1.0.0;npm ci --omit=dev;pm2 reload /srv/cryptique/backend/ecosystem"
-                        + ".config.js --only cryptique-backend --env production;GET http://localhost:3001/health;GET http://"
-                        + "localhost:3001/api/status;pm2 scale cryptique-backend 2;systemctl start cryptique-health-check;"
-                        + "confirm \"Check out v1.0.0;undo: git checkout",
+                        + ".config.js --env production;GET http://localhost:3001/health;GET http://"
+                        + "localhost:3001/api/status;pm2 scale cryptique-backend <string(steps.current.instances)>;"
+                        + "systemctl start cryptique-health-check;confirm \"Check out v1.0.0;undo: git checkout;"
+                        + "run runbook verify-system.rb",
+                "verify-system.rb   | | GET http://localhost:3001/health, expect 200;check that every pm2 process is"
+                        + " online and not restarting;each under 512 MiB;count the error lines in the pm2 logs;"
+                        + "db == connected;POST http://localhost:3001/api/vector/search;within 500ms;send 30 GET"
+                        + " requests to http://localhost:3001/api/auth/login at once",
                 "config-rollback.rb | config=nginx,from=/etc/nginx/sites-available/cryptique.backup.20240101_120000 | "
                         + "cp /etc/nginx/sites-available/cryptique /etc/nginx/sites-available/cryptique.backup.;nginx -p "
                         + "/usr/share/nginx/ -c /etc/nginx/nginx.conf -t;-s reload;restore /srv/cryptique/backend/.env.production"
@@ -36,8 +41,13 @@ class OpsRunbooksPlanTest {
                         + "nginx -p /usr/share/nginx/ -c /etc/nginx/nginx.conf (start;pm2 start /srv/cryptique/backend/"
                         + "ecosystem.config.js --env production;GET http://localhost:3001/health;confirm \"Stop every pm2 app",
                 "incident.rb        | severity=high,reason=login broken,target=v1.0.0 | ROLLBACK IN PROGRESS;run runbook "
-                        + "app-rollback.rb;target: v1.0.0;when severity in [\"critical\", \"high\", \"medium\"];"
-                        + "DECISION: FIX FORWARD",
+                        + "app-rollback.rb;target: v1.0.0;timeout deadline;deadline = 15m;every 15m until the main steps are"
+                        + " done;contacts = Primary DevOps;DECISION: FIX FORWARD",
+                "incident.rb        | severity=critical,kind=data,reason=corrupted orders,backup=/tmp | run runbook "
+                        + "db-restore.rb;rollback [call, write] after updates skipped: when severity != \"low\" && kind"
+                        + " == \"code\" is false;deadline = 15m",
+                "incident.rb        | severity=medium,kind=config,reason=bad env,config_from=/tmp/env.bak | run runbook "
+                        + "config-rollback.rb;from: /tmp/env.bak;deadline = 1h",
             })
     void checksCleanlyAndThePlanNamesTheCommands(String file, String params, String expected) {
         String path = OpsFixture.runbook(file).toString();
@@ -72,6 +82,7 @@ class OpsRunbooksPlanTest {
         "incident.rb, severity",
         "vector-restore.yaml, backup",
         "rollback-drill.rb, ",
+        "verify-system.rb, ",
         "quickstart.rb, ",
         "quickstart.yaml, "
     })

@@ -217,7 +217,16 @@ public final class Interpreter {
     /** Runs the main graph; returns the attempt that stops the run, or null. */
     private Attempt runMain(Graph graph, RunState state, StepRunner runner, RunOptions options, AtomicBoolean cancel) {
         ExecutorService pool = Executors.newFixedThreadPool(options.parallel(), daemon("runbook-step"));
-        Scheduler scheduler = new Scheduler(graph, state, runner, pool, cancel, state.restored());
+        Scheduler scheduler = new Scheduler(
+                graph,
+                state,
+                runner,
+                pool,
+                cancel,
+                state.restored(),
+                s -> registry.find(s.type())
+                        .map(t -> t.traits().contains(dev.runbook.spi.Trait.BACKGROUND))
+                        .orElse(false));
         try {
             return scheduler.run();
         } finally {

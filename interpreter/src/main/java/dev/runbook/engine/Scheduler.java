@@ -9,13 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Starts each main step as soon as everything it needs has finished, up to the pool's size at once. After a
  * failure that stops the run, nothing new starts and the running steps finish. On cancel, running steps are
- * interrupted (which kills their processes) and nothing new starts.
+ * interrupted (which kills their processes) and nothing new starts. A background step (periodic status updates)
+ * runs on a thread of its own beside the others: it counts as finished for the steps after it at once, and is
+ * interrupted, which ends it normally, when the main steps are over.
  *
  * <p>The thread that finishes a step starts the first step that became ready on itself and hands the others to
  * the pool: a chain of steps runs on one thread, with no hand-off through the calling thread between two steps
@@ -29,6 +33,8 @@ final class Scheduler {
     private final ExecutorService pool;
     private final AtomicBoolean cancel;
     private final Set<String> alreadyDone;
+    private final Predicate<Step> background;
+    private final Map<String, Thread> beside = new ConcurrentHashMap<>();
     private final Map<String, Step> steps = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, List<String>> dependents = new HashMap<>();
@@ -45,8 +51,10 @@ final class Scheduler {
             StepRunner runner,
             ExecutorService pool,
             AtomicBoolean cancel,
-            Set<String> alreadyDone) {
+            Set<String> alreadyDone,
+            Predicate<Step> background) {
         this.alreadyDone = Set.copyOf(alreadyDone);
+        this.background = background;
         this.graph = graph;
         this.state = state;
         this.runner = runner;
@@ -72,9 +80,10 @@ final class Scheduler {
                 ready.add(id);
             }
         }
+        Attempt result;
         synchronized (this) {
             if (!cancel.get()) {
-                ready.forEach(this::launch);
+                foreground(ready).forEach(this::launch);
             }
             boolean interrupted = false;
             while (inFlight > 0) {
@@ -88,8 +97,67 @@ final class Scheduler {
                     running.values().forEach(Thread::interrupt);
                 }
             }
-            return stopping;
+            result = stopping;
         }
+        stopBackground();
+        return result;
+    }
+
+    /**
+     * Starts the background steps among {@code ready} and counts them as finished at once; returns the ready main
+     * steps, with those that became ready through a background step (called with the lock held).
+     */
+    private List<String> foreground(List<String> ready) {
+        List<String> main = new ArrayList<>();
+        List<String> queue = new ArrayList<>(ready);
+        while (!queue.isEmpty()) {
+            String id = queue.remove(0);
+            Step step = steps.get(id);
+            if (!background.test(step)) {
+                main.add(id);
+                continue;
+            }
+            startBackground(id, step);
+            for (String d : dependents.getOrDefault(id, List.of())) {
+                if (waitingFor.merge(d, -1, Integer::sum) == 0) {
+                    queue.add(d);
+                }
+            }
+        }
+        main.sort(Comparator.comparing(order::get));
+        return main;
+    }
+
+    private void startBackground(String id, Step step) {
+        Thread t = new Thread(
+                () -> {
+                    Attempt a = runner.run(step, state.env(id));
+                    Thread.interrupted();
+                    state.record(step, a);
+                },
+                "runbook-background-" + id);
+        t.setDaemon(true);
+        beside.put(id, t);
+        t.start();
+    }
+
+    /** Interrupts the background steps (they end normally on it) and waits until they have recorded themselves. */
+    private void stopBackground() {
+        beside.values().forEach(Thread::interrupt);
+        for (Thread t : beside.values()) {
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a Ctrl-C now: the background step is ending anyway
+                }
+            }
+            if (interrupted) {
+                cancel.set(true);
+            }
+        }
+        beside.clear();
     }
 
     /** Hands a ready step to the pool (called with the lock held). */
@@ -136,7 +204,9 @@ final class Scheduler {
         }
         String next = null;
         if (stopping == null && !cancel.get() && !ready.isEmpty()) {
-            ready.sort(Comparator.comparing(order::get));
+            ready = foreground(ready);
+        }
+        if (stopping == null && !cancel.get() && !ready.isEmpty()) {
             next = ready.remove(0);
             inFlight++;
             running.put(next, Thread.currentThread());

@@ -281,7 +281,10 @@ final class StepRunner {
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());
         data.put("outputs", redactor.redactValue(dev.runbook.plan.Planner.shownValue(outputs)));
-        if (status == StepStatus.OK && type != null && type.effect() == Effect.READ) {
+        // what a read step found, and the evidence of a health check that is not a read (a rate-limit burst)
+        if (status == StepStatus.OK
+                && type != null
+                && (type.effect() == Effect.READ || type.traits().contains(dev.runbook.spi.Trait.HEALTH_CHECK))) {
             List<String> found = type.found(outputs);
             if (!found.isEmpty()) {
                 data.put("found", found.stream().map(redactor::redact).toList());

@@ -34,7 +34,16 @@ final class Timeouts {
                         timeout.toMillis(),
                         TimeUnit.MILLISECONDS);
         try {
-            return work.run();
+            StepResult result = work.run();
+            if (timedOut.get() && !result.isOk()) {
+                // the work saw the interrupt and stopped on its own (a called runbook that undid itself): say why
+                return new StepResult(
+                        result.status(),
+                        result.outputs(),
+                        "timed out after " + ExprPrinter.duration(timeout) + "; " + result.message(),
+                        result.changedNothing());
+            }
+            return result;
         } catch (InterruptedException e) {
             if (timedOut.get()) {
                 Thread.interrupted();

@@ -16,5 +16,10 @@ public enum Trait {
     /** Reads the state of a service: a health check when the step verifies what it read. */
     HEALTH_PROBE,
     /** A human gate of its own: asks the operator before the run goes on. */
-    CONFIRM
+    CONFIRM,
+    /**
+     * Runs beside the main steps instead of before the next one (periodic status updates): the steps after it start
+     * at once, and when the main steps are done the engine interrupts it, which ends it normally.
+     */
+    BACKGROUND
 }

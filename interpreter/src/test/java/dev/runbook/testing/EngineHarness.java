@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class EngineHarness {
     public static final StepRegistry REGISTRY =
-            new StepRegistry(List.of(new MarkStep(), new CmdStep(), new CounterStep()));
+            new StepRegistry(List.of(new MarkStep(), new CmdStep(), new CounterStep(), new TickStep()));
     private final Path workDir;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancel = new AtomicBoolean();

@@ -29,6 +29,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.http.HttpGetStep());
         all.add(new dev.runbook.stdlib.http.HttpCheckStep());
         all.add(new dev.runbook.stdlib.http.HttpPostStep());
+        all.add(new dev.runbook.stdlib.http.HttpBurstStep());
         all.add(new dev.runbook.stdlib.file.FileExistsStep());
         all.add(new dev.runbook.stdlib.file.FileCopyStep());
         all.add(new dev.runbook.stdlib.file.FileBackupStep());
@@ -37,6 +38,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.flow.WaitStep());
         all.add(new dev.runbook.stdlib.flow.ConfirmStep());
         all.add(new dev.runbook.stdlib.flow.NotifyStep());
+        all.add(new dev.runbook.stdlib.flow.NotifyEveryStep());
     }
 
     // git.*, npm.*, pm2.*, service.*, nginx.*
@@ -60,6 +62,8 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.pm2.Pm2ScaleStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2DeleteStep());
         all.add(new dev.runbook.stdlib.pm2.Pm2LogsStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2HealthStep());
+        all.add(new dev.runbook.stdlib.pm2.Pm2ErrorsStep());
         all.add(new dev.runbook.stdlib.service.ServiceToggleStep(true));
         all.add(new dev.runbook.stdlib.service.ServiceToggleStep(false));
         all.add(new dev.runbook.stdlib.service.ServiceReloadStep());

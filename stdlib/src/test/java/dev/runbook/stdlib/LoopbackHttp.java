@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server on loopback, port 0, for the http and notify tests. Routes: /ok (200 "healthy"), /error
  * (500), /json, /plain-json (JSON without a content type), /big (100 KiB), /slow (answers only when closed),
- * /echo (records the request and answers 201).
+ * /echo (records the request and answers 201), /limited (200 to the first 3 requests, 429 after: a rate limit).
  */
 public final class LoopbackHttp implements AutoCloseable {
     public static final String JSON = "{\"status\":\"ok\",\"data\":{\"version\":\"1.4.2\",\"workers\":4,"
@@ -39,6 +39,11 @@ public final class LoopbackHttp implements AutoCloseable {
         server.createContext("/error", ex -> answer(ex, 500, "text/plain", "database down\nretry later"));
         server.createContext("/json", ex -> answer(ex, 200, "application/json; charset=utf-8", JSON));
         server.createContext("/plain-json", ex -> answer(ex, 200, null, JSON));
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/limited", ex -> {
+            boolean over = hits.incrementAndGet() > 3;
+            answer(ex, over ? 429 : 200, "text/plain", over ? "too many requests" : "ok");
+        });
         server.createContext("/big", ex -> answer(ex, 200, "text/plain", "x".repeat(100 * 1024)));
         server.createContext("/slow", ex -> {
             awaitClose();

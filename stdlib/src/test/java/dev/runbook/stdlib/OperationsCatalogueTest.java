@@ -27,7 +27,7 @@ class OperationsCatalogueTest {
     @Test
     void allOperationsTypesAreRegisteredOnce() {
         new StepRegistry(StdlibStepTypes.all());
-        assertEquals(28, operations().size());
+        assertEquals(30, operations().size());
         for (String name : List.of("git.checkout", "npm.ci", "pm2.scale", "service.status", "nginx.config.restore")) {
             assertTrue(StepRegistry.load().find(name).isPresent(), name);
         }

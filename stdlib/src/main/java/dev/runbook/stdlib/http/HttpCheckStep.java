@@ -93,6 +93,13 @@ public final class HttpCheckStep implements StepType {
         return StepResult.failed(context.redact(message), outputs);
     }
 
+    @Override
+    public List<String> found(Map<String, Object> outputs) {
+        Object latency = outputs.get("latency");
+        String took = latency instanceof Duration d ? " in " + d.toMillis() + " ms" : "";
+        return List.of("answered " + outputs.get("status") + took);
+    }
+
     private static List<String> mismatches(Args args, HttpCall.Response r, StepContext context) {
         List<String> out = new ArrayList<>();
         long status = args.has("status") ? args.integer("status") : 200;

@@ -15,6 +15,12 @@ final class Pm2Apps {
             "name", Type.STRING, null, "the app name (with an ecosystem file: only this app, --only)");
     static final ParamSpec ECOSYSTEM =
             ParamSpec.optional("ecosystem", Type.STRING, null, "an ecosystem file (*.config.js); give it or name");
+    static final ParamSpec ONLY = ParamSpec.optional(
+            "only",
+            Type.STRING,
+            null,
+            "with an ecosystem file: only these apps, comma-separated (--only a,b); empty or absent: every app of the"
+                    + " file");
     static final ParamSpec ENV = ParamSpec.optional(
             "env", Type.STRING, null, "the ecosystem environment (--env, e.g. production); needs ecosystem");
 
@@ -33,9 +39,10 @@ final class Pm2Apps {
             return out;
         }
         out.add(ecosystemPath);
-        if (args.has("name")) {
+        String only = narrowing(args);
+        if (only != null) {
             out.add("--only");
-            out.add(args.string("name"));
+            out.add(only);
         }
         if (args.has("env")) {
             out.add("--env");
@@ -49,8 +56,9 @@ final class Pm2Apps {
         if (!args.has("ecosystem")) {
             return args.show("name");
         }
+        String only = args.has("name") ? args.show("name") : args.has("only") ? args.show("only") : "";
         return args.show("ecosystem")
-                + (args.has("name") ? " --only " + args.show("name") : "")
+                + (only.isBlank() ? "" : " --only " + only)
                 + (args.has("env") ? " --env " + args.show("env") : "");
     }
 
@@ -59,7 +67,21 @@ final class Pm2Apps {
         if (isAll(args)) {
             return "every app pm2 runs";
         }
-        return args.has("name") ? "every instance of " + args.show("name") : "every app it names";
+        if (args.has("name")) {
+            return "every instance of " + args.show("name");
+        }
+        return args.has("only") && !args.show("only").isBlank()
+                ? "every instance of " + args.show("only")
+                : "every app it names";
+    }
+
+    /** The apps an ecosystem action is narrowed to ({@code name}, else a non-empty {@code only}), or null: all. */
+    static String narrowing(Args args) {
+        if (args.has("name")) {
+            return args.string("name");
+        }
+        String only = args.string("only");
+        return only == null || only.isBlank() ? null : only.replace(" ", "");
     }
 
     /** {@code name: "all"} without an ecosystem file: pm2's word for every app it knows. */
@@ -81,8 +103,9 @@ final class Pm2Apps {
             }
             return out;
         }
-        if (args.has("name")) {
-            return List.of(args.string("name"));
+        String only = narrowing(args);
+        if (only != null) {
+            return List.of(only.split(","));
         }
         Map<Long, Pm2Process> old = Pm2Wait.byId(before);
         List<String> out = new ArrayList<>();

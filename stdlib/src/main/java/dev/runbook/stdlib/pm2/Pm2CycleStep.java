@@ -52,6 +52,7 @@ public final class Pm2CycleStep implements StepType {
         return List.of(
                 Pm2Apps.NAME,
                 Pm2Apps.ECOSYSTEM,
+                Pm2Apps.ONLY,
                 Pm2Apps.ENV,
                 ParamSpec.optional("update_env", Type.BOOL, false, "--update-env: take the current environment"),
                 Pm2Cli.PM2,

@@ -17,11 +17,13 @@ record Pm2Process(
         String version,
         String execMode,
         String outLog,
-        String errLog) {
+        String errLog,
+        long memoryBytes) {
 
     @SuppressWarnings("unchecked")
     static Pm2Process from(Map<String, Object> item) {
         Map<String, Object> env = item.get("pm2_env") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> monit = item.get("monit") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         return new Pm2Process(
                 text(item.get("name")),
                 number(item.get("pm_id")),
@@ -32,7 +34,8 @@ record Pm2Process(
                 text(env.get("version")),
                 text(env.get("exec_mode")),
                 text(env.get("pm_out_log_path")),
-                text(env.get("pm_err_log_path")));
+                text(env.get("pm_err_log_path")),
+                number(monit.get("memory")));
     }
 
     boolean online() {
@@ -54,6 +57,11 @@ record Pm2Process(
         out.put("uptime", uptimeSeconds(nowMillis));
         out.put("mode", execMode.replace("_mode", ""));
         return out;
+    }
+
+    /** Resident memory in whole MiB, as pm2 monit shows it. */
+    long memoryMb() {
+        return memoryBytes / (1024 * 1024);
     }
 
     String brief() {

@@ -36,6 +36,7 @@ public final class Pm2StartStep implements StepType {
         return List.of(
                 ParamSpec.optional("script", Type.STRING, null, "the script to start; give it or ecosystem"),
                 Pm2Apps.ECOSYSTEM,
+                Pm2Apps.ONLY,
                 Pm2Apps.NAME,
                 Pm2Apps.ENV,
                 ParamSpec.optional("instances", Type.INT, null, "-i: number of instances (cluster mode)"),

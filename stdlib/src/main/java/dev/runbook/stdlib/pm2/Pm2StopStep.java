@@ -31,7 +31,7 @@ public final class Pm2StopStep implements StepType {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(Pm2Apps.NAME, Pm2Apps.ECOSYSTEM, Pm2Cli.PM2, Pm2Cli.PM2_HOME, Pm2Cli.WAIT);
+        return List.of(Pm2Apps.NAME, Pm2Apps.ECOSYSTEM, Pm2Apps.ONLY, Pm2Cli.PM2, Pm2Cli.PM2_HOME, Pm2Cli.WAIT);
     }
 
     @Override

@@ -159,6 +159,137 @@ class Pm2StepsTest {
     }
 
     @Test
+    void scaleToMaxGivesOneProcessPerCpuOfTheTargetAndRefusesOtherWords() throws Exception {
+        long cpus = Pm2ScaleStep.cpus(context);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                cpus >= 1 && cpus <= 8, "scaling to max on " + cpus + " CPUs is too heavy for a test");
+        int port = OpsTools.freePort();
+        assertTrue(run(
+                        new Pm2StartStep(),
+                        Map.of("script", server("mx", port).toString(), "name", "mx", "instances", 1L))
+                .isOk());
+        Pm2ScaleStep scale = new Pm2ScaleStep();
+        StepResult max = scale.execute(args(scale, Map.of("name", "mx", "instances", "max")), context);
+        assertTrue(max.isOk(), max.message());
+        assertEquals(1L, max.outputs().get("previous"));
+        assertEquals(cpus, max.outputs().get("instances"));
+        assertEquals(
+                cpus, run(new Pm2DescribeStep(), Map.of("name", "mx")).outputs().get("instances"));
+        StepResult asText = scale.execute(args(scale, Map.of("name", "mx", "instances", "1")), context);
+        assertTrue(asText.isOk(), asText.message());
+        assertEquals(1L, asText.outputs().get("instances"));
+        StepResult word = scale.execute(args(scale, Map.of("name", "mx", "instances", "most")), context);
+        assertFalse(word.isOk());
+        assertTrue(word.changedNothing());
+        assertTrue(word.message().contains("a number or \"max\""), word.message());
+        assertTrue(scale.describe(args(scale, Map.of("name", "mx", "instances", "max")))
+                .contains("max (one per CPU)"));
+        run(new Pm2DeleteStep(), Map.of("name", "mx"));
+    }
+
+    @Test
+    void anEcosystemActionActsOnEveryAppOfTheFileUnlessOnlyNarrowsIt() throws Exception {
+        server("alpha", OpsTools.freePort());
+        server("beta", OpsTools.freePort());
+        Path eco = dir.resolve("pair.config.js");
+        Files.writeString(
+                eco,
+                "module.exports = { apps: [{ name: 'alpha', script: './alpha.js', cwd: '" + dir + "' },"
+                        + " { name: 'beta', script: './beta.js', cwd: '" + dir + "' }] };\n");
+        StepResult started = run(new Pm2StartStep(), Map.of("ecosystem", eco.toString()));
+        assertTrue(started.isOk(), started.message());
+        assertEquals(List.of("alpha", "beta"), started.outputs().get("names"));
+        Map<String, Object> pids = pids();
+
+        StepResult one = run(new Pm2CycleStep("reload"), Map.of("ecosystem", eco.toString(), "only", "beta"));
+        assertTrue(one.isOk(), one.message());
+        assertEquals(List.of("beta"), one.outputs().get("names"));
+        Map<String, Object> afterOne = pids();
+        assertEquals(pids.get("alpha"), afterOne.get("alpha"), "alpha was left alone");
+        assertNotEquals(pids.get("beta"), afterOne.get("beta"));
+
+        StepResult all = run(new Pm2CycleStep("reload"), Map.of("ecosystem", eco.toString(), "only", ""));
+        assertTrue(all.isOk(), all.message());
+        assertEquals(List.of("alpha", "beta"), all.outputs().get("names"));
+        Map<String, Object> afterAll = pids();
+        assertNotEquals(afterOne.get("alpha"), afterAll.get("alpha"));
+        assertNotEquals(afterOne.get("beta"), afterAll.get("beta"));
+        run(new Pm2DeleteStep(), Map.of("ecosystem", eco.toString()));
+    }
+
+    private static Map<String, Object> pids() throws Exception {
+        Map<String, Object> out = new HashMap<>();
+        for (Object p : (List<?>) run(new Pm2ListStep(), Map.of()).outputs().get("processes")) {
+            Map<?, ?> m = (Map<?, ?>) p;
+            out.put(String.valueOf(m.get("name")), m.get("pid"));
+        }
+        return out;
+    }
+
+    @Test
+    void healthAndErrorsProveTheChecklistAndNameWhatIsWrong() throws Exception {
+        int port = OpsTools.freePort();
+        Path script = dir.resolve("stamped.js");
+        Files.writeString(
+                script,
+                "require('http').createServer((q, s) => {\n"
+                        + "  if (q.url === '/boom') console.error('Error: boom token ' + process.env.SECRET_TOKEN);\n"
+                        + "  s.end('ok');\n"
+                        + "}).listen(" + port + ", '127.0.0.1');\n");
+        Path eco = dir.resolve("stamped.config.js");
+        Files.writeString(
+                eco,
+                "module.exports = { apps: [{ name: 'stamped', script: './stamped.js', cwd: '" + dir + "', time: true,"
+                        + " env: { SECRET_TOKEN: '" + SECRET + "' } }] };\n");
+        assertTrue(run(new Pm2StartStep(), Map.of("ecosystem", eco.toString())).isOk());
+
+        StepResult healthy =
+                run(new Pm2HealthStep(), Map.of("only", "stamped", "window", java.time.Duration.ofSeconds(1)));
+        assertTrue(healthy.isOk(), healthy.message());
+        assertEquals(1L, healthy.outputs().get("count"));
+        assertTrue(new Pm2HealthStep().found(healthy.outputs()).get(0).matches("stamped#\\d+ online, \\d+ MiB, .*"));
+        StepResult heavy = run(
+                new Pm2HealthStep(), Map.of("only", "stamped", "max_memory_mb", 1L, "window", java.time.Duration.ZERO));
+        assertFalse(heavy.isOk());
+        assertTrue(heavy.message().matches("stamped#\\d+ uses \\d+ MiB, over max_memory_mb 1"), heavy.message());
+
+        String before = java.time.OffsetDateTime.now().minusSeconds(1).toString();
+        StepResult quiet = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        assertTrue(quiet.isOk(), quiet.message());
+        assertEquals(0L, quiet.outputs().get("count"));
+        OpsTools.get("http://127.0.0.1:" + port + "/boom");
+        Thread.sleep(500);
+        StepResult spike = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        assertFalse(spike.isOk());
+        assertEquals(1L, spike.outputs().get("count"));
+        assertTrue(spike.message().startsWith("1 error line(s) in the pm2 logs since " + before), spike.message());
+        assertTrue(spike.message().contains("Error: boom token ********"), spike.message());
+        assertFalse(spike.message().contains(SECRET));
+        StepResult tolerated = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before, "max", 1L));
+        assertTrue(tolerated.isOk(), tolerated.message());
+        String later = java.time.OffsetDateTime.now().plusSeconds(2).toString();
+        assertEquals(
+                0L,
+                run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", later))
+                        .outputs()
+                        .get("count"));
+        run(new Pm2DeleteStep(), Map.of("ecosystem", eco.toString()));
+    }
+
+    @Test
+    void healthSeesAnAppThatKeepsRestartingThoughItLooksOnline() throws Exception {
+        Path script = dir.resolve("flaky.js");
+        Files.writeString(script, "setTimeout(() => process.exit(1), 400);\n");
+        OpsTools.run(Map.of("PM2_HOME", home.toString()), pm2, "start", script.toString(), "--name", "flaky");
+        StepResult r = run(new Pm2HealthStep(), Map.of("only", "flaky", "window", java.time.Duration.ofSeconds(2)));
+        assertFalse(r.isOk());
+        assertTrue(
+                r.message().matches("flaky#\\d+ (restarted \\d+ time\\(s\\) in 2s .*|is (errored|stopped|launching))"),
+                r.message());
+        run(new Pm2DeleteStep(), Map.of("name", "flaky"));
+    }
+
+    @Test
     void aStartWhoseProcessExitsAtOnceFailsAndQuotesItsErrorLog() throws Exception {
         Path script = dir.resolve("crash.js");
         Files.writeString(script, "console.error('boom: cannot connect to the database'); process.exit(3);\n");
@@ -210,7 +341,8 @@ class Pm2StepsTest {
                         Map.of("ecosystem", "ecosystem.config.js", "name", "cryptique-backend", "env", "production"))));
         Pm2ScaleStep scale = new Pm2ScaleStep();
         assertEquals(
-                "pm2 scale cryptique-backend 1, then wait until 1 instances are online (no-op if it has that many)",
+                "pm2 scale cryptique-backend 1, then wait until that many instances are online (no-op if it has that"
+                        + " many)",
                 scale.describe(OpsTools.args(scale, Map.of("name", "cryptique-backend", "instances", 1L))));
     }
 }
