@@ -38,7 +38,7 @@ class ReleaseArchiveIT {
             }
             """;
     /** What the launcher itself runs, and what the runbooks above need: nothing else is on the PATH. */
-    private static final String[] TOOLS = {"sh", "readlink", "sed", "head", "cksum", "mkdir", "mv", "rm"};
+    private static final String[] TOOLS = {"sh", "readlink", "sed", "head", "cksum", "mkdir", "mv", "rm", "cat", "awk"};
 
     @TempDir
     Path tmp;
