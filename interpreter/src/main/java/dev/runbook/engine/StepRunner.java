@@ -157,6 +157,11 @@ final class StepRunner {
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
+        boolean injected = result.isOk() && options.inject().hits(step.id());
+        if (injected) {
+            // a drill: the step did its work and now fails like a verify that did not hold, outputs and all
+            result = StepResult.failed(Injection.MESSAGE, result.outputs());
+        }
         // a step whose verify failed did run: it is undone with the completed steps; so is one that failed
         // part-way, unless its type said that it changed nothing
         Attempt.Failure failure = result.isOk()
@@ -165,7 +170,7 @@ final class StepRunner {
                         ? Attempt.Failure.INTERRUPTED
                         : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
         boolean partial = !result.isOk() && !ran && !result.changedNothing();
-        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started, partial);
+        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started, partial, injected);
     }
 
     /** One execution, with the step's timeout enforced by interrupting it (which kills its process tree). */
@@ -266,6 +271,20 @@ final class StepRunner {
             int attempts,
             long started,
             boolean partial) {
+        return end(step, type, args, failure, message, outputs, attempts, started, partial, false);
+    }
+
+    private Attempt end(
+            Step step,
+            StepType type,
+            Args args,
+            Attempt.Failure failure,
+            String message,
+            Map<String, Object> outputs,
+            int attempts,
+            long started,
+            boolean partial,
+            boolean injected) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         StepStatus status = failure == Attempt.Failure.NONE ? StepStatus.OK : StepStatus.FAILED;
         String shown = message == null ? null : redactor.redact(message);
@@ -277,6 +296,9 @@ final class StepRunner {
         }
         if (partial) {
             data.put("partial", true); // it started and may have changed something: it is compensated
+        }
+        if (injected) {
+            data.put("injected", true);
         }
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());
