@@ -39,6 +39,7 @@ final class Drill {
     private final StateDir state;
     private final Path logs;
     private final Clock clock = Clock.systemDefaultZone();
+    private List<String> names = List.of();
 
     Drill(Services services, Path file, Map<String, Object> given, Sandbox sandbox, StateDir state, Path logs) {
         this.services = services;
@@ -64,6 +65,7 @@ final class Drill {
 
     /** The baseline, then one case per step of {@code steps} that completed in the baseline. */
     List<DrillCase> run(Runbook rb, List<Step> steps) throws InterruptedException {
+        names = rb.params().stream().map(dev.runbook.model.Param::name).toList();
         List<DrillCase> cases = new ArrayList<>();
         Outcome baseline = runCase(null, null);
         cases.add(baseline.drillCase());
@@ -75,8 +77,8 @@ final class Drill {
                     baseline.record() == null ? null : baseline.record().steps().get(s.id());
             if (r == null || !"ok".equals(r.status())) {
                 String why = r == null ? "did not run in the baseline" : r.status() + " in the baseline";
-                cases.add(new DrillCase(
-                        s.id(), s.type(), DrillCase.Outcome.NOT_REACHED, null, why, List.of(), List.of(), 0));
+                cases.add(
+                        new DrillCase(s.id(), s.type(), DrillCase.Outcome.SKIPPED, null, why, List.of(), List.of(), 0));
                 continue;
             }
             progress(s.id());
@@ -104,7 +106,7 @@ final class Drill {
             Map<String, Object> params = new LinkedHashMap<>();
             if (sandbox != null) {
                 dir = Files.createTempDirectory("runbook-drill-");
-                params.putAll(sandbox.create(dir, log));
+                params.putAll(declared(sandbox.create(dir, log), log));
             }
             params.putAll(given); // what the operator gave wins over what the sandbox printed
             return runIn(quiet, params, step, type, log, started);
@@ -119,6 +121,26 @@ final class Drill {
                 sandbox.destroy(dir, log);
             }
         }
+    }
+
+    /**
+     * What the sandbox printed for the params the runbook declares: one sandbox serves several runbooks (an app, its
+     * configs, its database), so the rest is left out, and named in the case's log.
+     */
+    private Map<String, Object> declared(Map<String, Object> printed, Path log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> left = new ArrayList<>();
+        printed.forEach((name, value) -> {
+            if (names.contains(name)) {
+                out.put(name, value);
+            } else {
+                left.add(name);
+            }
+        });
+        if (!left.isEmpty()) {
+            Sandbox.append(log, "sandbox: params the runbook does not declare, left out: " + String.join(", ", left));
+        }
+        return out;
     }
 
     private Outcome runIn(Services quiet, Map<String, Object> params, String step, String type, Path log, long started)

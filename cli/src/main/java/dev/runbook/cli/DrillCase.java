@@ -30,8 +30,13 @@ record DrillCase(
         DIFFERENCE("left a difference"),
         /** An undo failed (exit 6). */
         UNDO_FAILED("undo failed"),
-        /** The step did not run this time (a `when` ruled it out), so nothing was injected. */
+        /** The step ran in the baseline but not in its own case (so nothing was injected there). */
         NOT_REACHED("not reached"),
+        /**
+         * The step did not run in the baseline (a `when` ruled it out for these params): not drilled, which does not
+         * fail the drill, but the verdict names it.
+         */
+        SKIPPED("not drilled"),
         /** The case could not be run (the sandbox, the params, the baseline failing). */
         BROKEN("could not run");
 
@@ -43,7 +48,7 @@ record DrillCase(
     }
 
     boolean passed() {
-        return outcome == Outcome.RAN || outcome == Outcome.RESTORED;
+        return outcome == Outcome.RAN || outcome == Outcome.RESTORED || outcome == Outcome.SKIPPED;
     }
 
     boolean baseline() {

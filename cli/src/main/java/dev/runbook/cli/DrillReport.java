@@ -34,10 +34,17 @@ final class DrillReport {
     }
 
     private String verdict() {
-        long drilled = cases.stream().filter(c -> !c.baseline()).count();
+        List<String> skipped = cases.stream()
+                .filter(c -> c.outcome() == DrillCase.Outcome.SKIPPED)
+                .map(DrillCase::name)
+                .toList();
+        long drilled = cases.stream().filter(c -> !c.baseline()).count() - skipped.size();
         if (passed()) {
             return "drill passed: every one of " + drilled + (drilled == 1 ? " case" : " cases")
-                    + " was undone and left the invariants as they were";
+                    + " was undone and left the invariants as they were"
+                    + (skipped.isEmpty()
+                            ? ""
+                            : "; not drilled, as they did not run in the baseline: " + String.join(", ", skipped));
         }
         List<String> names = failed().stream().map(DrillCase::name).toList();
         return "drill failed: " + names.size() + " of " + cases.size() + " runs did not restore everything ("
@@ -112,7 +119,7 @@ final class DrillReport {
         }
         out.append("| step | type | outcome | what differs |\n|---|---|---|---|\n");
         for (DrillCase c : cases) {
-            String mark = c.passed() ? "✅ " : "❌ ";
+            String mark = c.outcome() == DrillCase.Outcome.SKIPPED ? "➖ " : c.passed() ? "✅ " : "❌ ";
             out.append("| `").append(c.name()).append("` | ").append(type(c).isEmpty() ? "" : "`" + type(c) + "`");
             out.append(" | ").append(mark).append(c.outcome().label).append(" | ");
             out.append(String.join(
@@ -186,7 +193,8 @@ final class DrillReport {
         c.failingVerifies().forEach(v -> out.add("final verify " + v));
         if (c.outcome() == DrillCase.Outcome.UNDO_FAILED
                 || c.outcome() == DrillCase.Outcome.BROKEN
-                || c.outcome() == DrillCase.Outcome.NOT_REACHED) {
+                || c.outcome() == DrillCase.Outcome.NOT_REACHED
+                || c.outcome() == DrillCase.Outcome.SKIPPED) {
             out.add(c.message());
         }
         return out;
