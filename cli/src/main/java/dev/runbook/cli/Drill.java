@@ -38,10 +38,20 @@ final class Drill {
     private final Sandbox sandbox;
     private final StateDir state;
     private final Path logs;
+    private final boolean withPartWay;
     private final Clock clock = Clock.systemDefaultZone();
     private List<String> names = List.of();
 
-    Drill(Services services, Path file, Map<String, Object> given, Sandbox sandbox, StateDir state, Path logs) {
+    /** With {@code partWay}, each step whose type can fail part-way gets a second case failing there. */
+    Drill(
+            Services services,
+            Path file,
+            Map<String, Object> given,
+            Sandbox sandbox,
+            StateDir state,
+            Path logs,
+            boolean partWay) {
+        this.withPartWay = partWay;
         this.services = services;
         this.file = file;
         this.given = given;
@@ -67,7 +77,7 @@ final class Drill {
     List<DrillCase> run(Runbook rb, List<Step> steps) throws InterruptedException {
         names = rb.params().stream().map(dev.runbook.model.Param::name).toList();
         List<DrillCase> cases = new ArrayList<>();
-        Outcome baseline = runCase(null, null);
+        Outcome baseline = runCase(null, null, false);
         cases.add(baseline.drillCase());
         if (!baseline.drillCase().passed()) {
             return cases;
@@ -77,12 +87,16 @@ final class Drill {
                     baseline.record() == null ? null : baseline.record().steps().get(s.id());
             if (r == null || !"ok".equals(r.status())) {
                 String why = r == null ? "did not run in the baseline" : r.status() + " in the baseline";
-                cases.add(
-                        new DrillCase(s.id(), s.type(), DrillCase.Outcome.SKIPPED, null, why, List.of(), List.of(), 0));
+                cases.add(new DrillCase(
+                        s.id(), s.type(), DrillCase.Outcome.SKIPPED, null, why, List.of(), List.of(), 0, false));
                 continue;
             }
             progress(s.id());
-            cases.add(runCase(s.id(), s.type()).drillCase());
+            cases.add(runCase(s.id(), s.type(), false).drillCase());
+            if (withPartWay && partWayPoint(s) != null) {
+                progress(s.id() + " part-way (" + partWayPoint(s) + ")");
+                cases.add(runCase(s.id(), s.type(), true).drillCase());
+            }
         }
         return cases;
     }
@@ -93,12 +107,16 @@ final class Drill {
         services.err().println("drill: " + name + " ...");
     }
 
-    private Outcome runCase(String step, String type) throws InterruptedException {
+    private String partWayPoint(Step s) {
+        return services.registry().find(s.type()).map(t -> t.partWay()).orElse(null);
+    }
+
+    private Outcome runCase(String step, String type, boolean partWay) throws InterruptedException {
         if (step == null) {
             progress("baseline");
         }
         long started = System.nanoTime();
-        String name = step == null ? "baseline" : step;
+        String name = step == null ? "baseline" : partWay ? step + "-part-way" : step;
         Path log = logs.resolve(name + ".log");
         Path dir = null;
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
@@ -109,13 +127,14 @@ final class Drill {
                 params.putAll(declared(sandbox.create(dir, log), log));
             }
             params.putAll(given); // what the operator gave wins over what the sandbox printed
-            return runIn(quiet, params, step, type, log, started);
+            return runIn(quiet, params, new Injection(step, partWay), type, log, started);
         } catch (Sandbox.Broken e) {
-            return broken(step, type, e.getMessage(), started);
+            return broken(step, type, partWay, e.getMessage(), started);
         } catch (Prepared.Failed e) {
-            return broken(step, type, "the runbook or its params are not valid here (see " + log + ")", started);
+            return broken(
+                    step, type, partWay, "the runbook or its params are not valid here (see " + log + ")", started);
         } catch (IOException e) {
-            return broken(step, type, "cannot write " + log + ": " + e.getMessage(), started);
+            return broken(step, type, partWay, "cannot write " + log + ": " + e.getMessage(), started);
         } finally {
             if (dir != null) {
                 sandbox.destroy(dir, log);
@@ -143,23 +162,28 @@ final class Drill {
         return out;
     }
 
-    private Outcome runIn(Services quiet, Map<String, Object> params, String step, String type, Path log, long started)
+    private Outcome runIn(
+            Services quiet, Map<String, Object> params, Injection inject, String type, Path log, long started)
             throws InterruptedException, IOException {
+        String step = inject.stepId();
+        boolean partWay = inject.partWay();
         Prepared prepared = Prepared.of(quiet, file, params, clock);
         BoundParams bound = prepared.paramsForRun(quiet, params);
         Runbook rb = prepared.loaded().runbook();
-        String runId = RunCommand.runId(clock) + "-drill-" + (step == null ? "baseline" : step);
+        String runId =
+                RunCommand.runId(clock) + "-drill-" + (step == null ? "baseline" : partWay ? step + "-part-way" : step);
         RunOptions options = new RunOptions(1, prepared.loaded().dir(), System.getenv(), clock, runId);
         try (Probe probe = new Probe(options, new LocalTarget(), prepared.redactor(), () -> false)) {
             InvariantReader reader = new InvariantReader(services.registry(), probe, bound, options);
             List<InvariantReading> before = reader.read(rb.invariants());
-            int exit = new RunSession(quiet, flags(), state, clock, new Injection(step))
+            int exit = new RunSession(quiet, flags(), state, clock, inject)
                     .run(prepared, bound, prepared.plan(), List.copyOf(params.keySet()), runId, Resume.NONE);
             List<InvariantReading> after = reader.read(rb.invariants());
             List<InvariantDifference> differences = InvariantReader.compare(before, after);
             Path journal = state.journal(runId);
             if (!Files.exists(journal)) {
-                return broken(step, type, "the run did not start (exit " + exit + "; see " + log + ")", started);
+                return broken(
+                        step, type, partWay, "the run did not start (exit " + exit + "; see " + log + ")", started);
             }
             RunRecord record = JournalReader.read(journal);
             long took = (System.nanoTime() - started) / 1_000_000;
@@ -168,7 +192,8 @@ final class Drill {
                 // the baseline changes the system on purpose: what it changed shows that the invariants can see it
                 DrillCase.Outcome o = exit == ExitCodes.OK ? DrillCase.Outcome.RAN : DrillCase.Outcome.BROKEN;
                 String why = exit == ExitCodes.OK ? message : "the baseline did not run through: " + message;
-                return new Outcome(new DrillCase(null, null, o, runId, why, differences, List.of(), took), record);
+                return new Outcome(
+                        new DrillCase(null, null, o, runId, why, differences, List.of(), took, false), record);
             }
             List<String> verifies = exit == ExitCodes.OK ? List.of() : reader.failingVerifies(rb.verifies());
             DrillCase.Outcome o = switch (exit) {
@@ -183,7 +208,8 @@ final class Drill {
             if (o == DrillCase.Outcome.UNDO_FAILED) {
                 message = undoFailures(record, message);
             }
-            return new Outcome(new DrillCase(step, type, o, runId, message, differences, verifies, took), record);
+            return new Outcome(
+                    new DrillCase(step, type, o, runId, message, differences, verifies, took, partWay), record);
         }
     }
 
@@ -195,10 +221,11 @@ final class Drill {
         return failed.isEmpty() ? message : "undo failed for " + String.join(", ", failed);
     }
 
-    private Outcome broken(String step, String type, String why, long started) {
+    private Outcome broken(String step, String type, boolean partWay, String why, long started) {
         long took = (System.nanoTime() - started) / 1_000_000;
         return new Outcome(
-                new DrillCase(step, type, DrillCase.Outcome.BROKEN, null, why, List.of(), List.of(), took), null);
+                new DrillCase(step, type, DrillCase.Outcome.BROKEN, null, why, List.of(), List.of(), took, partWay),
+                null);
     }
 
     /** Every confirmation approved (a drill target or a sandbox), nothing shown but in the case's log. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One run of a drill: the baseline ({@code step} null) or a run with {@code step} made to fail; how it ended and
- * what was not as it was afterwards. {@code runId} names the run's journal ({@code runbook show}).
+ * what was not as it was afterwards. {@code runId} names the run's journal ({@code runbook show}). With
+ * {@code partWay} the step was made to fail part-way through its own work rather than after it.
  */
 record DrillCase(
         String step,
@@ -15,7 +16,8 @@ record DrillCase(
         String message,
         List<InvariantDifference> differences,
         List<String> failingVerifies,
-        long durationMs) {
+        long durationMs,
+        boolean partWay) {
     DrillCase {
         differences = List.copyOf(differences);
         failingVerifies = List.copyOf(failingVerifies);
@@ -56,6 +58,6 @@ record DrillCase(
     }
 
     String name() {
-        return step == null ? "baseline" : step;
+        return step == null ? "baseline" : partWay ? step + " (part-way)" : step;
     }
 }

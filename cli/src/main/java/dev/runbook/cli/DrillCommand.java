@@ -57,6 +57,13 @@ final class DrillCommand implements Callable<Integer> {
                     + "environment) and `SCRIPT destroy DIR` after it.")
     Path sandbox;
 
+    @Option(
+            names = "--part-way",
+            description = "Also make each step whose type can fail part-way through its own work (shell and exec "
+                    + "after the process ran, mongo.restore after dropping the first collection) fail there, in a "
+                    + "case of its own.")
+    boolean partWay;
+
     @Option(names = "--format", defaultValue = "text", description = "text, markdown or json.")
     String format;
 
@@ -100,7 +107,7 @@ final class DrillCommand implements Callable<Integer> {
             Path logs = state.root().resolve("drills").resolve(RunCommand.runId(Clock.systemDefaultZone()));
             Files.createDirectories(logs);
             Sandbox box = sandbox == null ? null : new Sandbox(sandbox);
-            List<DrillCase> cases = new Drill(services, file, given, box, state, logs).run(rb, steps);
+            List<DrillCase> cases = new Drill(services, file, given, box, state, logs, partWay).run(rb, steps);
             DrillReport report =
                     new DrillReport(rb, file.toString(), sandbox == null ? null : sandbox.toString(), cases);
             services.out()

@@ -149,6 +149,7 @@ final class DrillReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("step", c.step());
             m.put("type", c.type());
+            m.put("part_way", c.partWay());
             m.put("outcome", c.outcome().name().toLowerCase(java.util.Locale.ROOT));
             m.put("passed", c.passed());
             m.put("run_id", c.runId());

@@ -152,6 +152,31 @@ class DrillCommandTest {
     }
 
     @Test
+    void partWayAShellStepFailsAfterItsProcessRanAndAnUndoThatNeedsItsOutputCannotRun() throws IOException {
+        CliRun run = drill("shell-drill.rb", "--part-way");
+        assertEquals(ExitCodes.FAILED, run.code(), run.toString());
+        assertCase(run, "marker ", "undo restored everything");
+        assertCase(run, "marker (part-way) ", "undo restored everything");
+        assertCase(run, "scratch ", "undo restored everything");
+        assertCase(run, "scratch (part-way) ", "undo failed");
+        assertTrue(run.out().contains("undo failed for scratch"), run.out());
+        assertTrue(
+                run.out().contains("drill failed: 1 of 5 runs did not restore everything (scratch (part-way))"),
+                run.out());
+        String journals = journalsOf("scratch-part-way");
+        assertTrue(
+                journals.contains("\"injected_at\":\"part-way: after the process ran, before its result is read\""),
+                journals);
+        assertTrue(journalsOf("scratch").contains("\"injected_at\":\"after its work\""));
+    }
+
+    private static void assertCase(CliRun run, String prefix, String outcome) {
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.startsWith(prefix) && l.contains(outcome)),
+                prefix + "should read `" + outcome + "`:\n" + run);
+    }
+
+    @Test
     void anOnlyThatNamesAReadStepOrNothingIsAUsageError() {
         CliRun run = drill("git-drill.rb", "--only", "nosuch");
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());

@@ -62,6 +62,10 @@ final class MongoSandbox {
         db.getCollection("users").insertMany(List.of(doc(1, "backup-alice"), doc(2, "backup-bob")));
         db.getCollection("orders")
                 .insertMany(List.of(doc(10, "backup-order-a"), doc(11, "backup-order-b"), doc(12, "backup-order-c")));
+        // a dump holds every collection, the vector store's too
+        db.getCollection("vectordocuments").insertMany(List.of(doc(10, "backup-doc-10"), doc(11, "backup-doc-11")));
+        db.getCollection("embeddingjobs").insertOne(doc(20, "backup-job-20"));
+        db.getCollection("embeddingstats").insertOne(doc(30, "backup-stats-30"));
         Path dump = dir.resolve("backups/mongodb/mongo_20240101_030000");
         Path maker = Files.createDirectories(dir.resolve("backups")).resolve("make-backup.rb");
         Files.writeString(maker, """

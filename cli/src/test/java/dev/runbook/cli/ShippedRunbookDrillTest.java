@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code runbook drill} of the shipped runbooks, each against the sandbox script made for it: {@code sandbox/app.sh}
  * (a git repository of a node app under a real pm2 behind a real nginx) and its config wrappers, and
  * {@code drill/db-sandbox.sh} / {@code drill/vector-sandbox.sh} (the same app, plus a mongo-java-server in a process
- * of its own, {@link MongoSandbox}). Every case makes a fresh sandbox, so each costs a pm2 daemon's start: to keep CI
- * lean, app-rollback is drilled on its checkout only (the step whose undo the runbook writes itself; the scale, the
- * reload and the rest are drilled by hand, docs/drill.md, or here with {@code -Drunbook.drill.full=true}), db-restore
- * on its restore. A copy of app-rollback with the checkout's undo broken on purpose must fail, naming the step and
- * the invariant field.
+ * of its own, {@link MongoSandbox}). Every case makes a fresh sandbox, so each costs a pm2 daemon's start (5-15 s): to
+ * keep CI lean, each runbook is drilled on one chosen step ({@code --only}), the latest write step whose failure
+ * undoes the others before it: app-rollback's checkout (the undo the runbook writes itself, then on_failure's
+ * redeploy), config-rollback's restart (env) and nginx_restore (nginx), db-restore's restore (also part-way, after
+ * it dropped a collection), vector-restore's restore. Every write step is drilled by hand (docs/drill.md), or here
+ * with {@code -Drunbook.drill.full=true}. A copy of app-rollback with the checkout's undo broken on purpose must fail,
+ * naming the step and the invariant field.
  */
 class ShippedRunbookDrillTest {
     private static final Path ROOT = OpsFixture.projectRoot().orElseThrow();
@@ -64,7 +66,8 @@ class ShippedRunbookDrillTest {
             for (Path p : walk.filter(f -> f.toString().endsWith(".log"))
                     .sorted(Comparator.naturalOrder())
                     .toList()) {
-                all.append("---- ").append(p.getFileName()).append('\n').append(Files.readString(p));
+                all.append("---- ").append(p.getFileName()).append('\n');
+                all.append(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return all.toString();
@@ -93,7 +96,7 @@ class ShippedRunbookDrillTest {
         // the baseline shows that the invariants see the rollback: the code moved off main
         assertTrue(run.out().contains("changed (as it should): code.commit"), run.out());
         assertCase(run, "checkout", "undo restored everything");
-        assertTrue(run.out().contains("drill passed: every one of 1 cases"), run.out());
+        assertTrue(run.out().contains("drill passed: every one of 1 case was undone"), run.out());
     }
 
     @Test
@@ -141,44 +144,86 @@ class ShippedRunbookDrillTest {
     // ---- config-rollback ----------------------------------------------------------------------------------------
 
     @Test
-    void configRollbackOfTheEnvFileIsUndoneAtEveryStep() throws IOException {
-        CliRun run = drill(shipped("config-rollback.rb"), sandbox("config-env.sh"));
+    void configRollbackOfTheEnvFileFailingAtTheRestartPutsTheFileBack() throws IOException {
+        CliRun run = drill(shipped("config-rollback.rb"), sandbox("config-env.sh"), "--only", "restart");
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         assertTrue(run.out().contains("changed (as it should): env_config.sha256"), run.out());
-        for (String step : List.of("env_backup", "env_restore", "restart")) {
-            assertCase(run, step, "undo restored everything");
-        }
-        assertCase(run, "nginx_restore", "not drilled");
+        assertCase(run, "restart", "undo restored everything");
     }
 
     @Test
-    void configRollbackOfTheNginxSiteIsUndoneAtEveryStep() throws IOException {
-        CliRun run = drill(shipped("config-rollback.rb"), sandbox("config-nginx.sh"));
+    void configRollbackOfTheNginxSiteFailingAfterTheReloadPutsTheSiteBack() throws IOException {
+        CliRun run = drill(shipped("config-rollback.rb"), sandbox("config-nginx.sh"), "--only", "nginx_restore");
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         assertTrue(run.out().contains("changed (as it should): site_config.sha256"), run.out());
-        for (String step : List.of("nginx_backup", "nginx_restore")) {
-            assertCase(run, step, "undo restored everything");
+        assertCase(run, "nginx_restore", "undo restored everything");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "runbook.drill.full", matches = "true")
+    void everyWriteStepOfConfigRollbackIsUndoneAndTheOtherConfigsStepsAreNotDrilled() throws IOException {
+        CliRun env = drill(shipped("config-rollback.rb"), sandbox("config-env.sh"));
+        assertEquals(ExitCodes.OK, env.code(), env.toString());
+        for (String step : List.of("env_backup", "env_restore", "restart")) {
+            assertCase(env, step, "undo restored everything");
         }
-        assertCase(run, "env_restore", "not drilled");
+        assertCase(env, "nginx_restore", "not drilled");
+        CliRun nginx = drill(shipped("config-rollback.rb"), sandbox("config-nginx.sh"));
+        assertEquals(ExitCodes.OK, nginx.code(), nginx.toString());
+        for (String step : List.of("nginx_backup", "nginx_restore")) {
+            assertCase(nginx, step, "undo restored everything");
+        }
+        assertCase(nginx, "env_restore", "not drilled");
     }
 
     // ---- the restores: a mongo-java-server of the sandbox's own ---------------------------------------------------
 
     @Test
-    void dbRestoresRestoreIsUndoneFromTheEmergencyDump() throws IOException {
-        CliRun run = drill(shipped("db-restore.rb"), mongoSandbox("db-sandbox.sh"), "--only", "restore");
+    void dbRestoresRestoreIsUndoneFromTheEmergencyDumpAfterItsWorkAndPartWay() throws IOException {
+        CliRun run = drill(shipped("db-restore.rb"), mongoSandbox("db-sandbox.sh"), "--only", "restore", "--part-way");
+        assertEquals(ExitCodes.OK, run.code(), run.toString());
+        assertTrue(run.out().contains("changed (as it should): data.counts"), run.out());
+        assertCase(run, "restore", "undo restored everything");
+        assertCase(run, "restore (part-way)", "undo restored everything");
+        String journal = journal("restore-part-way");
+        assertTrue(journal.contains("\"injected_at\":\"part-way: after dropping the first collection\""), journal);
+        assertTrue(journal.contains("stopped by the drill part-way"), journal);
+    }
+
+    /** The journal of the drill's run for {@code name} ({@code restore}, {@code restore-part-way}). */
+    private String journal(String name) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(state.resolve("runs"))) {
+            for (Path p : walk.filter(
+                            f -> f.getParent().getFileName().toString().endsWith("-drill-" + name)
+                                    && f.getFileName().toString().endsWith(".jsonl"))
+                    .toList()) {
+                all.append(Files.readString(p));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void vectorRestoresImportIsUndoneFromItsSnapshot() throws IOException {
+        CliRun run = drill(shipped("vector-restore.yaml"), mongoSandbox("vector-sandbox.sh"), "--only", "restore");
         assertEquals(ExitCodes.OK, run.code(), run.toString());
         assertTrue(run.out().contains("changed (as it should): data.counts"), run.out());
         assertCase(run, "restore", "undo restored everything");
     }
 
     @Test
-    void vectorRestoreIsUndoneAtEveryStep() throws IOException {
-        CliRun run = drill(shipped("vector-restore.yaml"), mongoSandbox("vector-sandbox.sh"));
-        assertEquals(ExitCodes.OK, run.code(), run.toString());
-        assertTrue(run.out().contains("changed (as it should): data.counts"), run.out());
+    @EnabledIfSystemProperty(named = "runbook.drill.full", matches = "true")
+    void everyWriteStepOfTheRestoresIsUndone() throws IOException {
+        CliRun db = drill(shipped("db-restore.rb"), mongoSandbox("db-sandbox.sh"), "--part-way");
+        assertEquals(ExitCodes.OK, db.code(), db.toString());
+        for (String step : List.of("stop_app", "emergency", "restore", "restore (part-way)", "start_app")) {
+            assertCase(db, step, "undo restored everything");
+        }
+        CliRun vector = drill(shipped("vector-restore.yaml"), mongoSandbox("vector-sandbox.sh"));
+        assertEquals(ExitCodes.OK, vector.code(), vector.toString());
         for (String step : List.of("stop_worker", "restore", "start_worker")) {
-            assertCase(run, step, "undo restored everything");
+            assertCase(vector, step, "undo restored everything");
         }
     }
 

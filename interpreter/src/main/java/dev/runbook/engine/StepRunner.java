@@ -40,6 +40,8 @@ final class StepRunner {
     private final RunOptions options;
     private final BooleanSupplier cancelled;
     private final ScheduledExecutorService watchdog;
+    /** Where a drill's part-way failure was made (at most one step per run is injected). */
+    private final List<String> partWayHits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     StepRunner(
             Program program,
@@ -157,8 +159,9 @@ final class StepRunner {
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
-        boolean injected = result.isOk() && options.inject().hits(step.id());
-        if (injected) {
+        boolean partWay = options.inject().hitsPartWay(step.id()) && !partWayHits.isEmpty();
+        boolean injected = partWay || (result.isOk() && options.inject().hits(step.id()));
+        if (injected && !partWay) {
             // a drill: the step did its work and now fails like a verify that did not hold, outputs and all
             result = StepResult.failed(Injection.MESSAGE, result.outputs());
         }
@@ -176,7 +179,10 @@ final class StepRunner {
     /** One execution, with the step's timeout enforced by interrupting it (which kills its process tree). */
     private StepResult execute(Step step, StepType type, Args args, Env env, Duration timeout)
             throws InterruptedException {
-        StepContext ctx = context(step.id());
+        StepContext ctx = options.inject().hitsPartWay(step.id())
+                ? new EngineContext(
+                        step.id(), options, target, redactor, approver, listener, cancelled, partWayHits::add)
+                : context(step.id());
         return Timeouts.run(watchdog, timeout, () -> {
             if (type == null) {
                 Invocation inv = step.invocation();
@@ -299,6 +305,7 @@ final class StepRunner {
         }
         if (injected) {
             data.put("injected", true);
+            data.put("injected_at", partWayHits.isEmpty() ? "after its work" : "part-way: " + partWayHits.get(0));
         }
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());
