@@ -176,6 +176,7 @@ final class RunSession {
         header.put("pid", ProcessHandle.current().pid());
         if (inject.stepId() != null) {
             header.put("drill_injected_step", inject.stepId());
+            header.put("drill_injected_at", inject.partWay() ? "part-way" : "after its work");
         }
         if (!resume.done().isEmpty()) {
             header.put("resumed_steps", List.copyOf(resume.done().keySet()));

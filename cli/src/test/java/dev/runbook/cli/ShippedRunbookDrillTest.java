@@ -120,6 +120,17 @@ class ShippedRunbookDrillTest {
         assertTrue(run.out().contains("drill failed: 1 of 2 runs did not restore everything (checkout)"), run.out());
     }
 
+    @Test
+    @EnabledIfSystemProperty(named = "runbook.drill.full", matches = "true")
+    void aCopyWhoseCheckoutUndoDoesNothingFailsNamingTheStepAndTheCode() throws IOException {
+        // an undo that does nothing (removing the undo would not do: git.checkout's own undo would take over)
+        Path copy = brokenCopy("undo notify { title: \"UNDO\", message: \"nothing undone\" }");
+        CliRun run = drill(copy, sandbox("app.sh"), "--only", "checkout");
+        assertEquals(ExitCodes.FAILED, run.code(), run.toString());
+        assertCase(run, "checkout", "left a difference");
+        assertTrue(run.out().contains("- code.branch: \"main\" before, \"\" after the undo"), run.out());
+    }
+
     /**
      * runbooks/ copied (a runbook may call its neighbours), with app-rollback's checkout undo replaced by {@code undo}
      * (empty: removed).
