@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,9 @@ class ShippedRunbookDrillTest {
                         .or(() -> OpsFixture.onPath("pm2")));
         OpsFixture.tool(
                 "nginx", OpsFixture.onPath("nginx").or(() -> OpsFixture.executable(Path.of("/usr/sbin/nginx"))));
+        OpsFixture.tool("node", OpsFixture.onPath("node"));
+        OpsFixture.tool("npm", OpsFixture.onPath("npm"));
+        OpsFixture.tool("git", OpsFixture.onPath("git"));
         state = tmp.resolve("state");
     }
 
@@ -246,7 +250,7 @@ class ShippedRunbookDrillTest {
         Path dir = Files.createDirectories(tmp.resolve("sandbox"));
         for (String name : List.of("mongo-sandbox.sh", "db-sandbox.sh", "vector-sandbox.sh")) {
             Path to = dir.resolve(name);
-            Files.copy(Path.of("src/test/resources/drill").resolve(name), to);
+            Files.copy(Path.of("src/test/resources/drill").resolve(name), to, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path"))
