@@ -115,6 +115,13 @@ runbook "app-rollback" {
   verify "status endpoint answers" http.check { url: status_url }
     expect it.status == 200 within 30s every 2s
 
+  # What a failed rollback's undo must put back (runbook drill): the code, the app's processes, the endpoint.
+  invariant {
+    step code = git.head { repo: repo } compare commit, branch
+    step app = pm2.describe { name: app, pm2: pm2, pm2_home: pm2_home } compare status, instances
+    step answers = http.check { url: health_url } compare status
+  }
+
   # Step 5: scale back up and re-enable the health checks, whatever happened (after on_failure's redeploy)
   finally {
     step scale_up = pm2.scale {

@@ -79,6 +79,12 @@ runbook "config-rollback" {
   }
     when checklist
 
+  # What a failed rollback's undo must put back (runbook drill): both configs, byte for byte.
+  invariant {
+    step env_config = file.hash { path: env_file } compare sha256
+    step site_config = file.hash { path: site } compare sha256
+  }
+
   # The env file was put back by the undo: restart the app on it again.
   on_failure {
     step restart_again = pm2.restart {

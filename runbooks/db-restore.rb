@@ -75,6 +75,11 @@ runbook "db-restore" {
   step health = http.check { url: health_url }
     retry 15 delay 2s
 
+  # What a failed restore's undo must put back (runbook drill): the documents of every collection.
+  invariant {
+    step data = mongo.counts { uri: mongo_uri, db: db } compare counts
+  }
+
   on_failure {
     step alert = notify {
       to: alert_to,

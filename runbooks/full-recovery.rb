@@ -100,6 +100,13 @@ runbook "full-recovery" {
   verify "every pm2 app is online" pm2.list { pm2: pm2, pm2_home: pm2_home }
     expect it.all_online within 30s every 2s
 
+  # What a failed recovery's undo must put back (runbook drill): the application tree, the site config, the apps.
+  invariant {
+    step tree = file.hash { path: app_dir } compare sha256, files
+    step site_config = file.hash { path: site } compare sha256
+    step apps = pm2.list { pm2: pm2, pm2_home: pm2_home } compare names
+  }
+
   # The undo put the snapshot back (it is gone from beside the application directory): start what was stopped.
   # A snapshot still there means the tree may be half-restored: nothing starts, a human looks.
   on_failure {

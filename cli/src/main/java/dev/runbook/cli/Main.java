@@ -33,6 +33,7 @@ public final class Main implements Runnable {
             CheckCommand.class,
             PlanCommand.class,
             RunCommand.class,
+            DrillCommand.class,
             ResumeCommand.class,
             RunsCommand.class,
             ShowCommand.class,

@@ -1,6 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.engine.ConsoleListener;
+import dev.runbook.engine.Injection;
 import dev.runbook.engine.Interpreter;
 import dev.runbook.engine.JournalReader;
 import dev.runbook.engine.JsonLinesListener;
@@ -38,12 +39,19 @@ final class RunSession {
     private final RunFlags flags;
     private final StateStore state;
     private final Clock clock;
+    private final Injection inject;
 
     RunSession(Services services, RunFlags flags, StateStore state, Clock clock) {
+        this(services, flags, state, clock, Injection.NONE);
+    }
+
+    /** A run with a failure injected on purpose ({@code runbook drill}). */
+    RunSession(Services services, RunFlags flags, StateStore state, Clock clock, Injection inject) {
         this.services = services;
         this.flags = flags;
         this.state = state;
         this.clock = clock;
+        this.inject = inject;
     }
 
     int run(Prepared prepared, BoundParams bound, Plan plan, List<String> given, String runId, Resume resume) {
@@ -128,7 +136,8 @@ final class RunSession {
                     .println("\nrunbook: lost the lock: " + lock.lostBecause()
                             + "; stopping at the next safe point, undoing nothing");
         });
-        RunOptions options = new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId);
+        RunOptions options =
+                new RunOptions(flags.parallel, prepared.loaded().dir(), System.getenv(), clock, runId, inject);
         RunListener lines = flags.json
                 ? new JsonLinesListener(services.out())
                 : new ConsoleListener(services.out(), color(), flags.verbose, flags.quiet);
@@ -182,6 +191,10 @@ final class RunSession {
         header.put("user", user());
         header.put("host", JournalReader.hostName());
         header.put("pid", ProcessHandle.current().pid());
+        if (inject.stepId() != null) {
+            header.put("drill_injected_step", inject.stepId());
+            header.put("drill_injected_at", inject.partWay() ? "part-way" : "after its work");
+        }
         if (!resume.done().isEmpty()) {
             header.put("resumed_steps", List.copyOf(resume.done().keySet()));
         }

@@ -359,7 +359,7 @@ final class OpsFixture implements AutoCloseable {
         return out;
     }
 
-    private static String tool(String name, Optional<Path> found) {
+    static String tool(String name, Optional<Path> found) {
         if (found.isPresent()) {
             return found.get().toString();
         }
@@ -373,11 +373,11 @@ final class OpsFixture implements AutoCloseable {
         return null;
     }
 
-    private static Optional<Path> executable(Path p) {
+    static Optional<Path> executable(Path p) {
         return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
     }
 
-    private static Optional<Path> onPath(String name) {
+    static Optional<Path> onPath(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
                 return Optional.of(Path.of(d, name));

@@ -1,6 +1,7 @@
 package dev.runbook.format;
 
 import dev.runbook.model.Guard;
+import dev.runbook.model.Invariant;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * Prints a runbook in the one canonical DSL layout: members in a fixed order (description, params, lock,
- * requires, steps, verify, finally, on_failure), step clauses one per line in a fixed order, two-space indent, a
+ * requires, steps, verify, invariant, finally, on_failure), step clauses one per line in a fixed order, two-space indent, a
  * blank line between steps. Comments come back at the lines their elements are printed on.
  */
 public final class DslPrinter {
@@ -76,6 +77,7 @@ public final class DslPrinter {
             out.gap();
             runbookVerify(v);
         }
+        invariants(rb.invariants(), start, end);
         block("finally", RunbookLexer.FINALLY, rb.finallySteps(), start, end);
         block("on_failure", RunbookLexer.ON_FAILURE, rb.onFailureSteps(), start, end);
         Comment closing = out.pool().trailing(end);
@@ -130,6 +132,25 @@ public final class DslPrinter {
         out.gap();
         out.line(1, keyword + " {", from(r), from(r));
         steps(2, steps);
+        out.close(1, 2, "}", from(r), to(r));
+    }
+
+    private void invariants(List<Invariant> invariants, int start, int end) {
+        if (invariants.isEmpty()) {
+            return;
+        }
+        int[] r = comments.blockRange(RunbookLexer.INVARIANT, start, end);
+        out.gap();
+        out.line(1, "invariant {", from(r), from(r));
+        for (Invariant inv : invariants) {
+            String compare = inv.compare().isEmpty()
+                    ? ""
+                    : " compare "
+                            + String.join(
+                                    ", ",
+                                    inv.compare().stream().map(NameRef::name).toList());
+            invocations.print(2, "step " + inv.id() + " = ", inv.probe(), line(inv.span()), compare);
+        }
         out.close(1, 2, "}", from(r), to(r));
     }
 
@@ -230,6 +251,7 @@ public final class DslPrinter {
         rb.requires().forEach(g -> spans.add(g.span()));
         rb.items().forEach(i -> spans.add(i.span()));
         rb.verifies().forEach(v -> spans.add(v.span()));
+        rb.invariants().forEach(i -> spans.add(i.span()));
         rb.finallySteps().forEach(s -> spans.add(s.span()));
         rb.onFailureSteps().forEach(s -> spans.add(s.span()));
         if (rb.lock() != null) {

@@ -3,7 +3,9 @@ package dev.runbook.format;
 import static dev.runbook.format.DslPrinter.endLine;
 import static dev.runbook.format.DslPrinter.line;
 
+import dev.runbook.model.Invariant;
 import dev.runbook.model.Item;
+import dev.runbook.model.NameRef;
 import dev.runbook.model.Parallel;
 import dev.runbook.model.Param;
 import dev.runbook.model.Runbook;
@@ -64,6 +66,10 @@ public final class YamlPrinter {
         if (!rb.verifies().isEmpty()) {
             out.plain(0, "verify:");
             rb.verifies().forEach(this::verify);
+        }
+        if (!rb.invariants().isEmpty()) {
+            out.plain(0, "invariant:");
+            rb.invariants().forEach(this::invariant);
         }
         stepList("finally", rb.finallySteps());
         stepList("on_failure", rb.onFailureSteps());
@@ -132,6 +138,27 @@ public final class YamlPrinter {
             yaml.key(2, "every: " + YamlScalars.value(v.every()), -1, -1);
         }
         out.comments(2, out.pool().within(from, endLine(v.span())));
+    }
+
+    private void invariant(Invariant inv) {
+        int from = line(inv.span());
+        yaml.item();
+        yaml.key(2, "id: " + YamlScalars.string(inv.id()), from, from);
+        yaml.invocation(2, inv.probe(), from, Math.max(from, DslPrinter.invocationEnd(inv.probe())));
+        if (!inv.compare().isEmpty()) {
+            List<NameRef> fields = inv.compare();
+            yaml.key(
+                    2,
+                    "compare: ["
+                            + String.join(
+                                    ", ",
+                                    fields.stream()
+                                            .map(n -> YamlScalars.string(n.name()))
+                                            .toList()) + "]",
+                    line(fields.get(0).span()),
+                    endLine(fields.get(fields.size() - 1).span()));
+        }
+        out.comments(2, out.pool().within(from, endLine(inv.span())));
     }
 
     private void stepList(String key, List<Step> list) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One runbook, the same whether it was written in the DSL or in YAML. {@code items} run in order (a parallel
  * block runs its steps together); {@code finallySteps} always run; {@code onFailureSteps} run after a failed
- * run's undo; {@code verifies} prove the outcome at the end.
+ * run's undo; {@code verifies} prove the outcome at the end; {@code invariants} say what a failed run's undo must
+ * leave as it was ({@code runbook drill} checks them).
  */
 public record Runbook(
         String name,
@@ -23,6 +24,7 @@ public record Runbook(
         List<Step> finallySteps,
         List<Step> onFailureSteps,
         List<Verify> verifies,
+        List<Invariant> invariants,
         SourceFile source,
         Span span) {
     public Runbook {
@@ -32,6 +34,7 @@ public record Runbook(
         finallySteps = List.copyOf(finallySteps);
         onFailureSteps = List.copyOf(onFailureSteps);
         verifies = List.copyOf(verifies);
+        invariants = List.copyOf(invariants);
     }
 
     /** The main steps in file order, parallel blocks flattened. */

@@ -5,6 +5,7 @@ import dev.runbook.model.Arg;
 import dev.runbook.model.Confirm;
 import dev.runbook.model.FailurePolicy;
 import dev.runbook.model.Guard;
+import dev.runbook.model.Invariant;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
@@ -44,6 +45,7 @@ final class DslModelBuilder {
         List<Step> finallySteps = new ArrayList<>();
         List<Step> onFailure = new ArrayList<>();
         List<Verify> verifies = new ArrayList<>();
+        List<Invariant> invariants = new ArrayList<>();
         for (RunbookParser.MemberContext m : ctx.member()) {
             if (m instanceof RunbookParser.DescriptionMemberContext d) {
                 if (description != null) {
@@ -69,6 +71,8 @@ final class DslModelBuilder {
                 onFailure.addAll(createSteps(f.stepDecl()));
             } else if (m instanceof RunbookParser.VerifyMemberContext v) {
                 verifies.add(createVerify(v));
+            } else if (m instanceof RunbookParser.InvariantMemberContext inv) {
+                inv.invariantDecl().forEach(d -> invariants.add(createInvariant(d)));
             }
         }
         return new Runbook(
@@ -82,6 +86,7 @@ final class DslModelBuilder {
                 finallySteps,
                 onFailure,
                 verifies,
+                invariants,
                 positions.file(),
                 positions.of(ctx));
     }
@@ -212,6 +217,17 @@ final class DslModelBuilder {
                 : expressions.build(ctx.within().expr(1));
         return new Verify(
                 expressions.plain(ctx.name), probe, expressions.build(ctx.expr()), within, every, positions.of(ctx));
+    }
+
+    private Invariant createInvariant(RunbookParser.InvariantDeclContext ctx) {
+        List<NameRef> compare = new ArrayList<>();
+        ctx.ident().stream().skip(1).forEach(id -> compare.add(new NameRef(id.getText(), positions.of(id))));
+        return new Invariant(
+                ctx.ident(0).getText(),
+                positions.of(ctx.ident(0)),
+                createInvocation(ctx.invocation()),
+                compare,
+                positions.of(ctx));
     }
 
     /** The clauses of one step, each allowed once except require and verify. */

@@ -197,6 +197,7 @@ final class StatementRecovery extends DefaultErrorStrategy {
     private static boolean isStatement(ParserRuleContext context) {
         return context instanceof RunbookParser.MemberContext
                 || context instanceof RunbookParser.StepDeclContext
+                || context instanceof RunbookParser.InvariantDeclContext
                 || context instanceof RunbookParser.StepClauseContext
                 || context instanceof RunbookParser.ExprOnlyContext;
     }

@@ -27,6 +27,7 @@ record Unclosed(Token open, Token found, int resumeAt) {
             RunbookLexer.FINALLY,
             RunbookLexer.ON_FAILURE,
             RunbookLexer.VERIFY,
+            RunbookLexer.INVARIANT,
             RunbookLexer.DESCRIPTION);
 
     /** Keywords that start a member of the runbook or a clause of a step. */
@@ -39,7 +40,8 @@ record Unclosed(Token open, Token found, int resumeAt) {
                     RunbookLexer.TIMEOUT,
                     RunbookLexer.CONFIRM,
                     RunbookLexer.UNDO,
-                    RunbookLexer.NEEDS));
+                    RunbookLexer.NEEDS,
+                    RunbookLexer.COMPARE));
 
     private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
         Set<Integer> all = new java.util.HashSet<>(a);

@@ -1,6 +1,7 @@
 package dev.runbook.yaml;
 
 import dev.runbook.model.Guard;
+import dev.runbook.model.Invariant;
 import dev.runbook.model.Item;
 import dev.runbook.model.Param;
 import dev.runbook.model.Runbook;
@@ -12,8 +13,17 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The document: {@code runbook: name} and the runbook's members. */
 final class YamlRunbook {
-    static final List<String> KEYS =
-            List.of("runbook", "description", "params", "lock", "require", "steps", "finally", "on_failure", "verify");
+    static final List<String> KEYS = List.of(
+            "runbook",
+            "description",
+            "params",
+            "lock",
+            "require",
+            "steps",
+            "finally",
+            "on_failure",
+            "verify",
+            "invariant");
 
     private YamlRunbook() {}
 
@@ -35,6 +45,8 @@ final class YamlRunbook {
                 ? YamlSteps.decodeSteps(map.get("on_failure"), values, "`on_failure`")
                 : List.of();
         List<Verify> verifies = map.has("verify") ? YamlVerify.decodeRunbook(map.get("verify"), values) : List.of();
+        List<Invariant> invariants =
+                map.has("invariant") ? YamlInvariant.decode(map.get("invariant"), values) : List.of();
         if (name == null) {
             return null;
         }
@@ -49,6 +61,7 @@ final class YamlRunbook {
                 finallySteps,
                 onFailure,
                 verifies,
+                invariants,
                 values.file(),
                 values.span(root));
     }

@@ -17,6 +17,7 @@ final class EngineContext implements StepContext {
     private final Approver approver;
     private final RunListener listener;
     private final BooleanSupplier cancelled;
+    private final java.util.function.Consumer<String> failPoint;
 
     EngineContext(
             String stepId,
@@ -26,6 +27,20 @@ final class EngineContext implements StepContext {
             Approver approver,
             RunListener listener,
             BooleanSupplier cancelled) {
+        this(stepId, options, target, redactor, approver, listener, cancelled, null);
+    }
+
+    /** With {@code failPoint}: a drill's part-way failure is armed; the point is reported to it when reached. */
+    EngineContext(
+            String stepId,
+            RunOptions options,
+            Target target,
+            Redactor redactor,
+            Approver approver,
+            RunListener listener,
+            BooleanSupplier cancelled,
+            java.util.function.Consumer<String> failPoint) {
+        this.failPoint = failPoint;
         this.stepId = stepId;
         this.options = options;
         this.target = target;
@@ -78,5 +93,14 @@ final class EngineContext implements StepContext {
     @Override
     public boolean cancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    @Override
+    public boolean failsHere(String point) {
+        if (failPoint == null) {
+            return false;
+        }
+        failPoint.accept(point);
+        return true;
     }
 }

@@ -40,6 +40,8 @@ final class StepRunner {
     private final RunOptions options;
     private final BooleanSupplier cancelled;
     private final ScheduledExecutorService watchdog;
+    /** Where a drill's part-way failure was made (at most one step per run is injected). */
+    private final List<String> partWayHits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     StepRunner(
             Program program,
@@ -157,6 +159,12 @@ final class StepRunner {
             sleep(delay);
             delay = Duration.ofMillis((long) (delay.toMillis() * backoff));
         }
+        boolean partWay = options.inject().hitsPartWay(step.id()) && !partWayHits.isEmpty();
+        boolean injected = partWay || (result.isOk() && options.inject().hits(step.id()));
+        if (injected && !partWay) {
+            // a drill: the step did its work and now fails like a verify that did not hold, outputs and all
+            result = StepResult.failed(Injection.MESSAGE, result.outputs());
+        }
         // a step whose verify failed did run: it is undone with the completed steps; so is one that failed
         // part-way, unless its type said that it changed nothing
         Attempt.Failure failure = result.isOk()
@@ -165,13 +173,16 @@ final class StepRunner {
                         ? Attempt.Failure.INTERRUPTED
                         : ran ? Attempt.Failure.UNVERIFIED : Attempt.Failure.FAILED;
         boolean partial = !result.isOk() && !ran && !result.changedNothing();
-        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started, partial);
+        return end(step, type, args, failure, result.message(), result.outputs(), attempt, started, partial, injected);
     }
 
     /** One execution, with the step's timeout enforced by interrupting it (which kills its process tree). */
     private StepResult execute(Step step, StepType type, Args args, Env env, Duration timeout)
             throws InterruptedException {
-        StepContext ctx = context(step.id());
+        StepContext ctx = options.inject().hitsPartWay(step.id())
+                ? new EngineContext(
+                        step.id(), options, target, redactor, approver, listener, cancelled, partWayHits::add)
+                : context(step.id());
         return Timeouts.run(watchdog, timeout, () -> {
             if (type == null) {
                 Invocation inv = step.invocation();
@@ -266,6 +277,20 @@ final class StepRunner {
             int attempts,
             long started,
             boolean partial) {
+        return end(step, type, args, failure, message, outputs, attempts, started, partial, false);
+    }
+
+    private Attempt end(
+            Step step,
+            StepType type,
+            Args args,
+            Attempt.Failure failure,
+            String message,
+            Map<String, Object> outputs,
+            int attempts,
+            long started,
+            boolean partial,
+            boolean injected) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         StepStatus status = failure == Attempt.Failure.NONE ? StepStatus.OK : StepStatus.FAILED;
         String shown = message == null ? null : redactor.redact(message);
@@ -277,6 +302,10 @@ final class StepRunner {
         }
         if (partial) {
             data.put("partial", true); // it started and may have changed something: it is compensated
+        }
+        if (injected) {
+            data.put("injected", true);
+            data.put("injected_at", partWayHits.isEmpty() ? "after its work" : "part-way: " + partWayHits.get(0));
         }
         data.put("attempts", (long) attempts);
         data.put("duration_ms", took.toMillis());

@@ -39,4 +39,14 @@ public interface StepContext {
 
     /** True once the operator asked to stop; long loops should check it and return early. */
     boolean cancelled();
+
+    /**
+     * A drill's failure part-way through this step's own work ({@code runbook drill --part-way}): true when the
+     * engine was asked to make this step fail at the point its type declares ({@link StepType#partWay()}). The step
+     * then stops there and fails as it would if what comes next had broken, reporting what it did so far. Always
+     * false outside such a drill, and in undos.
+     */
+    default boolean failsHere(String point) {
+        return false;
+    }
 }

@@ -43,6 +43,14 @@ public interface StepType {
         return effect() == Effect.READ;
     }
 
+    /**
+     * Where a drill can make this step fail part-way through its own work (it asks {@link StepContext#failsHere}
+     * there), e.g. "after dropping the first collection"; null when only the engine's "after its work" point exists.
+     */
+    default String partWay() {
+        return null;
+    }
+
     /** Whether {@link #undo} can compensate a completed run of this step. */
     default boolean hasUndo() {
         return false;

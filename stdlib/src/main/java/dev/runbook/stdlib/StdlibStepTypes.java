@@ -31,6 +31,7 @@ public final class StdlibStepTypes implements StepLibrary {
         all.add(new dev.runbook.stdlib.http.HttpPostStep());
         all.add(new dev.runbook.stdlib.http.HttpBurstStep());
         all.add(new dev.runbook.stdlib.file.FileExistsStep());
+        all.add(new dev.runbook.stdlib.file.FileHashStep());
         all.add(new dev.runbook.stdlib.file.FileCopyStep());
         all.add(new dev.runbook.stdlib.file.FileBackupStep());
         all.add(new dev.runbook.stdlib.file.FileRestoreStep());

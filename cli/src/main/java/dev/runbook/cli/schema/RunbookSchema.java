@@ -119,6 +119,37 @@ public final class RunbookSchema {
                         "proves the outcome after the main steps",
                         "items",
                         Obj.ref("verify")));
+        properties.put(
+                "invariant",
+                Obj.of(
+                        "type",
+                        List.of("array", "null"),
+                        "description",
+                        "read steps that must read the same after a failed run's undo as before it (runbook drill)",
+                        "items",
+                        Obj.of(
+                                "type",
+                                "object",
+                                "required",
+                                List.of("id", "type"),
+                                "properties",
+                                Obj.of(
+                                        "id",
+                                        Obj.of("type", "string", "pattern", NAME),
+                                        "type",
+                                        Obj.of("type", "string", "description", "a read step type"),
+                                        "with",
+                                        Obj.of("type", List.of("object", "null")),
+                                        "compare",
+                                        Obj.of(
+                                                "description",
+                                                "the outputs that count (default: all)",
+                                                "anyOf",
+                                                List.of(
+                                                        Obj.of("type", "string"),
+                                                        Obj.of("type", "array", "items", Obj.of("type", "string"))))),
+                                "additionalProperties",
+                                false)));
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("$schema", "http://json-schema.org/draft-07/schema#");

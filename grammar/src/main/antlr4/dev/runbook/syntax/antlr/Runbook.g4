@@ -17,7 +17,11 @@ member
     | FINALLY LBRACE stepDecl* RBRACE                         # finallyMember
     | ON_FAILURE LBRACE stepDecl* RBRACE                      # onFailureMember
     | VERIFY name=STRING (invocation EXPECT)? expr within?    # verifyMember
+    | INVARIANT LBRACE invariantDecl* RBRACE                  # invariantMember
     ;
+
+// a read step whose outputs (all, or the fields after `compare`) must be the same after a failed run's undo
+invariantDecl : STEP ident ASSIGN invocation (COMPARE ident (COMMA ident)*)? ;
 
 paramType   : ident (LPAREN STRING (COMMA STRING)* RPAREN)? ;
 
@@ -89,6 +93,7 @@ mapEntry    : key COLON expr ;
 ident
     : IDENT | RUNBOOK | DESCRIPTION | PARAM | LOCK | REQUIRE | STEP | PARALLEL | FINALLY | ON_FAILURE | VERIFY
     | EXPECT | WHEN | UNLESS | RETRY | DELAY | BACKOFF | TIMEOUT | CONFIRM | UNDO | NEEDS | WITHIN | EVERY | CALL
+    | INVARIANT | COMPARE
     ;
 
 // ---- tokens -------------------------------------------------------------------------------------
@@ -116,6 +121,8 @@ NEEDS       : 'needs' ;
 WITHIN      : 'within' ;
 EVERY       : 'every' ;
 CALL        : 'call' ;
+INVARIANT   : 'invariant' ;
+COMPARE     : 'compare' ;
 TRUE        : 'true' ;
 FALSE       : 'false' ;
 NULL        : 'null' ;

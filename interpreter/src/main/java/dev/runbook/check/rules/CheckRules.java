@@ -17,6 +17,7 @@ public final class CheckRules {
                 new StepTypesRule(),
                 new NeedsRule(),
                 new ExpressionsRule(),
+                new InvariantsRule(),
                 new DependenciesRule(),
                 new CallRule(),
                 new UnusedParamsRule(),

@@ -6,6 +6,7 @@ import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.expr.TypeChecker;
 import dev.runbook.model.Arg;
+import dev.runbook.model.Invariant;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Step;
 import dev.runbook.model.Type;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * Every invocation (step, undo, verify probe) against its step type's schema: RB0100 unknown type, RB0101 unknown
  * argument, RB0102 missing argument, RB0103 mistyped argument, RB0104 duplicate argument, RB0106 a probe that
- * is not a read step.
+ * is not a read step (or an invariant that is not).
  */
 public final class StepTypesRule implements Rule {
     @Override
@@ -36,16 +37,28 @@ public final class StepTypesRule implements Rule {
             if (v.probe() == null) {
                 continue;
             }
-            StepType t = invocation(context, v.probe(), null);
-            if (t != null && t.effect() != Effect.READ) {
+            readOnly(context, v.probe(), "a verify");
+        }
+        for (Invariant inv : context.runbook().invariants()) {
+            if (inv.probe().isCall()) {
                 context.diagnostics()
-                        .error(
-                                "RB0106",
-                                v.probe().typeSpan(),
-                                "a verify must only look: `" + t.name() + "` is "
-                                        + (t.effect() == Effect.EXTERNAL ? "an " : "a ")
-                                        + t.effect().label() + " step");
+                        .error("RB0106", inv.probe().typeSpan(), "an invariant must be a read step, not a call");
+                continue;
             }
+            readOnly(context, inv.probe(), "an invariant");
+        }
+    }
+
+    private void readOnly(CheckContext context, Invocation probe, String what) {
+        StepType t = invocation(context, probe, null);
+        if (t != null && t.effect() != Effect.READ) {
+            context.diagnostics()
+                    .error(
+                            "RB0106",
+                            probe.typeSpan(),
+                            what + " must only look: `" + t.name() + "` is "
+                                    + (t.effect() == Effect.EXTERNAL ? "an " : "a ")
+                                    + t.effect().label() + " step");
         }
     }
 

@@ -37,6 +37,9 @@ final class ProcessRun {
             OutputSpec.of("stderr", Type.STRING, "standard error, captured up to 1 MiB"),
             OutputSpec.of("duration", Type.DURATION, "how long it ran"));
 
+    /** Where a drill can make exec and shell fail part-way. */
+    static final String PART_WAY = "after the process ran, before its result is read";
+
     private ProcessRun() {}
 
     static List<ParamSpec> params(ParamSpec first, ParamSpec... more) {
@@ -77,6 +80,11 @@ final class ProcessRun {
             return StepResult.failed(context.redact(
                     "cannot start `" + shown + "` on " + context.target().name() + ": " + e.getMessage()
                             + "; check that the program is installed and on PATH"));
+        }
+        if (context.failsHere(PART_WAY)) {
+            // what a lost connection or a killed runner looks like: the process did its work, its result is gone
+            return StepResult.failed("`" + shown + "` ran, then the step was stopped by the drill part-way (" + PART_WAY
+                    + "): no exit code, no output");
         }
         return judge(shown, result, okCodes(args), command.timeout(), context);
     }

@@ -23,6 +23,11 @@ public final class ShellStep implements StepType {
     }
 
     @Override
+    public String partWay() {
+        return ProcessRun.PART_WAY;
+    }
+
+    @Override
     public Effect effect() {
         return Effect.WRITE;
     }

@@ -93,6 +93,11 @@ public final class MongoRestoreStep implements StepType {
     }
 
     @Override
+    public String partWay() {
+        return Restorer.PART_WAY;
+    }
+
+    @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         Path from = context.resolve(args.string("from"));
         String uri = args.string("uri");
@@ -141,7 +146,8 @@ public final class MongoRestoreStep implements StepType {
                 "restoring " + inventory.documents() + " documents in " + plan.size() + " collections from " + from);
         RestoreReport report;
         try (MongoClient client = MongoConnection.open(uri)) {
-            report = new Restorer(client, options, context::log, context::cancelled, context.clock())
+            report = new Restorer(
+                            client, options, context::log, context::cancelled, context.clock(), context::failsHere)
                     .run(inventory, plan);
         } catch (MongoException e) {
             return StepResult.failed(context.redact("restore failed: " + e.getMessage()));

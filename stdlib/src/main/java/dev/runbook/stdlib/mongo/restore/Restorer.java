@@ -32,10 +32,14 @@ import org.bson.RawBsonDocument;
 public final class Restorer {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+    /** Where a drill can make a restore fail part-way. */
+    public static final String PART_WAY = "after dropping the first collection";
+
     private final MongoClient client;
     private final RestoreOptions options;
     private final Consumer<String> log;
     private final BooleanSupplier cancelled;
+    private final java.util.function.Predicate<String> failsHere;
     private final Clock clock;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private long sent;
@@ -44,6 +48,18 @@ public final class Restorer {
 
     public Restorer(
             MongoClient client, RestoreOptions options, Consumer<String> log, BooleanSupplier cancelled, Clock clock) {
+        this(client, options, log, cancelled, clock, point -> false);
+    }
+
+    /** With {@code failsHere}: a drill's part-way failure, asked after the first collection is dropped. */
+    public Restorer(
+            MongoClient client,
+            RestoreOptions options,
+            Consumer<String> log,
+            BooleanSupplier cancelled,
+            Clock clock,
+            java.util.function.Predicate<String> failsHere) {
+        this.failsHere = failsHere;
         this.client = client;
         this.options = options;
         this.log = log;
@@ -87,6 +103,10 @@ public final class Restorer {
                     log.accept("dropping collection " + p.namespace() + " before restoring");
                     db.getCollection(p.collection()).drop();
                     exists = false;
+                    if (failsHere.test(PART_WAY)) {
+                        throw new RestoreAbort("stopped by the drill part-way, " + PART_WAY + " (" + p.namespace()
+                                + "): nothing restored yet");
+                    }
                 }
                 if (exists) {
                     log.accept("restoring to existing collection " + p.namespace() + " without dropping");
