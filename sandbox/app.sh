@@ -81,7 +81,7 @@ git -C "$repo" config user.name drill
 printf 'node_modules/\n.env.production*\n' > "$repo/.gitignore"
 cat > "$repo/ecosystem.config.js" <<EOF
 module.exports = { apps: [{
-  name: '$app', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster',
+  name: '$app', script: 'server.js', cwd: __dirname, instances: 2, exec_mode: 'cluster', time: true,
   env: { PORT: '$app_port' },
   env_production: { PORT: '$app_port', NODE_ENV: 'production' }
 }] };
@@ -94,7 +94,11 @@ http.createServer((req, res) => {
   if (req.url === '/health') { res.writeHead(200); res.end('200\n'); return; }
   if (req.url === '/api/status') {
     res.writeHead(200, {'content-type': 'application/json'});
-    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || ''})); return;
+    res.end(JSON.stringify({version: VERSION, env: process.env.NODE_ENV || '', db: 'connected'})); return;
+  }
+  if (req.url === '/api/vector/search') {
+    res.writeHead(200, {'content-type': 'application/json'});
+    res.end(JSON.stringify({results: [{id: 'doc-1', score: 0.93}]})); return;
   }
   res.writeHead(404); res.end('not found\n');
 }).listen(Number(process.env.PORT), '127.0.0.1');
@@ -132,9 +136,12 @@ http {
   include sites/*.conf;
 }
 EOF
+# the seed's rate limit on the auth endpoints (verify-system.rb's burst must get 429)
 site() {
-  printf 'server {\n  listen 127.0.0.1:%s;\n  location = /__rev { return 200 "%s\\n"; }\n  location / { proxy_pass http://127.0.0.1:%s; }\n}\n' \
-    "$nginx_port" "$1" "$app_port"
+  printf 'limit_req_zone $binary_remote_addr zone=auth:1m rate=2r/s;\n'
+  printf 'server {\n  listen 127.0.0.1:%s;\n  location = /__rev { return 200 "%s\\n"; }\n' "$nginx_port" "$1"
+  printf '  location /api/auth/ { limit_req zone=auth burst=2 nodelay; limit_req_status 429; proxy_pass http://127.0.0.1:%s; }\n' "$app_port"
+  printf '  location / { proxy_pass http://127.0.0.1:%s; }\n}\n' "$app_port"
 }
 site rev-1 > "$prefix/conf/sites/app.conf"
 site rev-0 > "$dir/backups/app.conf.backup.20240101_120000"
@@ -175,6 +182,7 @@ fi
 cat <<EOF
 repo=$repo
 target=v1
+app_url=http://127.0.0.1:$nginx_port
 app=$app
 ecosystem=$repo/ecosystem.config.js
 health_url=http://127.0.0.1:$nginx_port/health
