@@ -66,4 +66,17 @@ class StateChoiceTest {
         assertEquals(ExitCodes.USAGE, runs.code(), runs.all());
         assertTrue(runs.err().startsWith("runbook runs: the state in --state is not usable: etcd endpoint 'nohost'"));
     }
+
+    @Test
+    void anEtcdNobodyListensOnIsNamedWithAReasonAPersonCanActOn() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // nothing listens here once the socket is closed
+        }
+        CliRun run = CliRun.of("runs", "--state", "etcd://127.0.0.1:" + closed + "/team");
+        assertEquals(ExitCodes.INVALID, run.code(), run.toString());
+        assertTrue(run.err().contains("connection refused (is etcd running and listening there?)"), run.toString());
+        assertFalse(run.all().contains("Exception"), run.toString());
+    }
 }

@@ -158,9 +158,7 @@ final class EtcdClient {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable c = e.getCause() == null ? e : e.getCause();
-                    throw new Unavailable(
-                            c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage()));
+                    throw new Unavailable(why(e.getCause() == null ? e : e.getCause()));
                 }
             }
         } finally {
@@ -168,6 +166,20 @@ final class EtcdClient {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A reason a person can act on: what failed, in words, rather than an exception's class name alone. */
+    static String why(Throwable c) {
+        if (c instanceof java.net.ConnectException) {
+            return "connection refused (is etcd running and listening there?)";
+        }
+        if (c instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (c instanceof javax.net.ssl.SSLException) {
+            return "TLS failed: " + c.getMessage();
+        }
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage());
     }
 
     private static Object parse(String body) {
