@@ -179,10 +179,24 @@ final class Scheduler {
             Attempt a;
             try {
                 a = runner.run(step, state.env(id));
+                state.record(step, a);
+            } catch (RuntimeException | Error e) {
+                // never lose a step: the run would wait for it for ever; it failed, and says why
+                System.err.println("runbook: internal error in step " + id + ": " + e);
+                a = new Attempt(
+                        new StepOutcome(
+                                id,
+                                StepStatus.FAILED,
+                                java.util.Map.of(),
+                                "internal error: " + e,
+                                1,
+                                java.time.Duration.ZERO),
+                        Attempt.Failure.FAILED,
+                        null,
+                        null);
             } finally {
                 Thread.interrupted(); // an interrupt meant for this step must not reach the next
             }
-            state.record(step, a);
             id = finished(a);
         }
         Thread.interrupted();
