@@ -179,6 +179,10 @@ final class Scheduler {
             Attempt a;
             try {
                 a = runner.run(step, state.env(id));
+                synchronized (this) {
+                    running.remove(id); // a cancel from now on must not interrupt the recording (NIO closes on it)
+                }
+                Thread.interrupted();
                 state.record(step, a);
             } catch (RuntimeException | Error e) {
                 // never lose a step: the run would wait for it for ever; it failed, and says why
