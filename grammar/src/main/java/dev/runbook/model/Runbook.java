@@ -37,7 +37,7 @@ public record Runbook(
         invariants = List.copyOf(invariants);
     }
 
-    /** The main steps in file order, parallel blocks flattened. */
+    /** The main steps in file order, parallel blocks and host blocks flattened. */
     public List<Step> steps() {
         List<Step> out = new ArrayList<>();
         for (Item item : items) {
@@ -45,9 +45,26 @@ public record Runbook(
                 out.add(s);
             } else if (item instanceof Parallel p) {
                 out.addAll(p.steps());
+            } else if (item instanceof HostBlock h) {
+                out.addAll(h.steps());
             }
         }
         return out;
+    }
+
+    /** The blocks that run on hosts, in file order. */
+    public List<HostBlock> hostBlocks() {
+        return items.stream()
+                .filter(HostBlock.class::isInstance)
+                .map(HostBlock.class::cast)
+                .toList();
+    }
+
+    /** The host block a main step belongs to, if any. */
+    public Optional<HostBlock> hostBlockOf(String stepId) {
+        return hostBlocks().stream()
+                .filter(h -> h.steps().stream().anyMatch(s -> s.id().equals(stepId)))
+                .findFirst();
     }
 
     /** Every step: main, finally and on-failure. */
