@@ -30,6 +30,7 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
     private final Redactor redactor;
     private final RunOptions options;
     private final AtomicBoolean cancel;
+    private Rollout rollout;
 
     NestedCalls(
             Services services,
@@ -46,6 +47,26 @@ final class NestedCalls implements dev.runbook.engine.CallRunner {
         this.redactor = redactor;
         this.options = options;
         this.cancel = cancel;
+    }
+
+    /** Runs {@code on} blocks with this rollout (without one, a block is refused). */
+    NestedCalls withRollout(Rollout hosts) {
+        this.rollout = hosts;
+        return this;
+    }
+
+    @Override
+    public StepResult hosts(Program block, dev.runbook.expr.Env outer, StepContext context)
+            throws InterruptedException {
+        if (rollout == null) {
+            return StepResult.refused("steps on hosts cannot run inside a called runbook");
+        }
+        return rollout.run(block, outer, context);
+    }
+
+    @Override
+    public boolean undoHosts(String blockId) {
+        return rollout == null || rollout.undoFinished(blockId);
     }
 
     @Override

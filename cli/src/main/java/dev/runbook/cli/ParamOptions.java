@@ -23,6 +23,12 @@ final class ParamOptions {
     @Option(names = "--params", paramLabel = "FILE", description = "Read param values from a YAML or JSON file.")
     Path paramsFile;
 
+    @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            description = "The hosts `on` blocks run on (default: inventory: in a runbook.yaml beside the runbook).")
+    Path inventory;
+
     /** The given values; throws {@link BadParams} with one clear line. */
     Map<String, Object> given() {
         Map<String, Object> out = new LinkedHashMap<>();

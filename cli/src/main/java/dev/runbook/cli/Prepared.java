@@ -1,5 +1,6 @@
 package dev.runbook.cli;
 
+import dev.runbook.inventory.Inventory;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.expr.Env;
 import dev.runbook.plan.BoundParams;
@@ -12,7 +13,13 @@ import java.time.Clock;
 import java.util.Map;
 
 /** A runbook read, checked, and given its params: ready to plan or run. */
-record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env, dev.runbook.spi.StepRegistry registry) {
+record Prepared(
+        Loaded loaded,
+        BoundParams params,
+        Redactor redactor,
+        Env env,
+        dev.runbook.spi.StepRegistry registry,
+        Inventory inventory) {
     /** Reads, checks and binds; on any mistake prints it and returns the exit code through {@link Failed}. */
     static Prepared of(Services services, Path file, ParamOptions options, Clock clock) {
         Map<String, Object> given;
@@ -22,11 +29,16 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env, d
             services.err().println("runbook: " + e.getMessage());
             throw new Failed(e.exitCode());
         }
-        return of(services, file, given, clock);
+        return of(services, file, given, options.inventory, clock);
     }
 
     /** As above, with the param values already collected (resume takes them from the journal). */
     static Prepared of(Services services, Path file, Map<String, Object> given, Clock clock) {
+        return of(services, file, given, null, clock);
+    }
+
+    /** As above, with the hosts of {@code --inventory FILE} (null: the runbook.yaml's, else this machine alone). */
+    static Prepared of(Services services, Path file, Map<String, Object> given, Path inventoryFile, Clock clock) {
         Diagnostics diagnostics = new Diagnostics();
         Loaded loaded = services.workbench().load(file, diagnostics);
         if (loaded == null) {
@@ -42,13 +54,17 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env, d
                 redactor,
                 diagnostics,
                 true); // a preview never needs production: what cannot be known here stays symbolic
+        Inventory inventory = diagnostics.hasErrors() ? null : Inventories.load(inventoryFile, file, diagnostics);
+        if (inventory != null) {
+            dev.runbook.plan.HostParams.check(loaded.runbook(), inventory, redactor, diagnostics);
+        }
         if (diagnostics.hasErrors()) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);
         }
         warnings(services, file, diagnostics);
         services.useRedactor(redactor);
-        return new Prepared(loaded, params, redactor, base, services.registry());
+        return new Prepared(loaded, params, redactor, base, services.registry(), inventory);
     }
 
     /** Warnings do not stop a plan or a run; they are counted here and shown in full by `check`. */
@@ -77,7 +93,7 @@ record Prepared(Loaded loaded, BoundParams params, Redactor redactor, Env env, d
     }
 
     Plan plan() {
-        return new Planner(redactor, registry).plan(loaded.program(), params, env);
+        return new Planner(redactor, registry).withHosts(inventory).plan(loaded.program(), params, env);
     }
 
     /** Ends a command early with an exit code after the reason was printed. */

@@ -11,6 +11,7 @@ import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
+import dev.runbook.plan.Program;
 import dev.runbook.plan.PlanJson;
 import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
@@ -120,13 +121,13 @@ final class ResumeCommand implements Callable<Integer> {
                                 + "), which is not here: give the same runbook, runbook resume " + runId + " FILE");
                 return ExitCodes.INVALID;
             }
-            Prepared prepared = Prepared.of(services, runbook, given, clock);
+            Prepared prepared = Prepared.of(services, runbook, given, params.inventory, clock);
             Plan plan = prepared.plan();
             if (!plan.hash().equals(record.planHash())) {
                 return refuseChanged(state, record, plan);
             }
             Map<String, StepOutcome> done = new LinkedHashMap<>();
-            List<String> undecided = decide(prepared.loaded().runbook(), record, done);
+            List<String> undecided = decide(prepared.loaded().program(), record, done);
             if (!undecided.isEmpty()) {
                 undecided.forEach(services.err()::println);
                 services.err()
@@ -205,15 +206,18 @@ final class ResumeCommand implements Callable<Integer> {
      * Fills {@code done} with the main steps not to repeat, and returns one line per step that started but never
      * ended and that only the operator can decide about.
      */
-    private List<String> decide(Runbook rb, RunRecord record, Map<String, StepOutcome> done) {
+    private List<String> decide(Program program, RunRecord record, Map<String, StepOutcome> done) {
+        Runbook rb = program.runbook();
         List<String> undecided = new ArrayList<>();
+        hostsDone(program, record, done);
         for (StepRecord s : record.steps().values()) {
-            Step step = rb.steps().stream()
-                    .filter(x -> x.id().equals(s.id()))
-                    .findFirst()
-                    .orElse(null);
+            Step step = stepAt(program, s.id());
             if (step == null) {
                 continue;
+            }
+            Program block = program.call(s.id());
+            if (block != null && block.onHosts() && !s.done()) {
+                continue; // a block cut off mid-rollout continues host by host
             }
             if (s.done() || (s.started() && assumeDone.contains(s.id()))) {
                 StepStatus status = "skipped".equals(s.status()) ? StepStatus.SKIPPED : StepStatus.OK;
@@ -233,6 +237,31 @@ final class ResumeCommand implements Callable<Integer> {
             }
         }
         return undecided;
+    }
+
+    /**
+     * A main step by id, or a step of an {@code on} block by {@code block/host/step}: each host's steps are decided
+     * like main steps.
+     */
+    private static Step stepAt(Program program, String id) {
+        String[] parts = id.split("/");
+        if (parts.length == 3 && program.call(parts[0]) != null && program.call(parts[0]).onHosts()) {
+            return program.call(parts[0]).runbook().step(parts[2]).orElse(null);
+        }
+        return parts.length == 1 ? program.runbook().step(id).orElse(null) : null;
+    }
+
+    /** Hosts of {@code on} blocks whose whole run (steps and gate) ended ok in an earlier attempt. */
+    private static void hostsDone(Program program, RunRecord record, Map<String, StepOutcome> done) {
+        for (Map<String, Object> e : record.events()) {
+            if ("host-end".equals(e.get("event")) && "ok".equals(e.get("status")) && e.get("step") != null) {
+                String path = String.valueOf(e.get("step"));
+                Program block = program.call(path.split("/")[0]);
+                if (block != null && block.onHosts()) {
+                    done.put(path, new StepOutcome(path, StepStatus.OK, Map.of(), null, 1, Duration.ZERO));
+                }
+            }
+        }
     }
 
     private boolean idempotent(Step step) {

@@ -150,12 +150,24 @@ final class RunSession {
             approver.useLive(live);
         }
         LocalTarget target = new LocalTarget();
-        NestedCalls calls = new NestedCalls(services, target, approver, listener, prepared.redactor(), options, cancel);
+        HostConnections hosts = new HostConnections(target);
+        NestedCalls calls = new NestedCalls(services, target, approver, listener, prepared.redactor(), options, cancel)
+                .withRollout(new Rollout(
+                        services,
+                        prepared.inventory(),
+                        hosts,
+                        approver,
+                        listener,
+                        prepared.redactor(),
+                        options,
+                        cancel,
+                        resume));
         Interpreter interpreter =
                 new Interpreter(services.registry(), target, approver, listener, calls, prepared.redactor());
         try (SignalTrap trap = new SignalTrap(cancel, services.err())) {
             return interpreter.run(prepared.loaded().program(), bound, options, cancel, resume, lock::held);
         } finally {
+            hosts.close();
             target.close();
             if (live != null) {
                 live.close();

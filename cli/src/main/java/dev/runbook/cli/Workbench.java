@@ -7,6 +7,9 @@ import dev.runbook.check.Rule;
 import dev.runbook.check.rules.CheckRules;
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;
+import dev.runbook.check.rules.DependenciesRule;
+import dev.runbook.model.HostBlock;
+import dev.runbook.model.Item;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.plan.Program;
@@ -84,7 +87,52 @@ final class Workbench implements CallResolver {
                 }
             }
         }
-        return new Program(rb, checked.graph(), calls);
+        for (HostBlock h : rb.hostBlocks()) {
+            java.util.Map<String, Program> inner = new java.util.LinkedHashMap<>();
+            h.steps().stream()
+                    .filter(s -> calls.containsKey(s.id()))
+                    .forEach(s -> inner.put(s.id(), calls.remove(s.id())));
+            Runbook steps = new Runbook(
+                    rb.name() + " on " + h.target(),
+                    rb.nameSpan(),
+                    null,
+                    rb.params(),
+                    null,
+                    List.of(),
+                    List.copyOf(h.steps()),
+                    List.of(),
+                    List.of(),
+                    h.verifies(),
+                    List.of(),
+                    rb.source(),
+                    h.span());
+            calls.put(h.id(), new Program(steps, DependenciesRule.blockGraph(checked, h), inner, h));
+        }
+        return new Program(lowered(rb), checked.graph(), calls);
+    }
+
+    /** The runbook as the engine runs it: each host block one step (its program is among the calls). */
+    private static Runbook lowered(Runbook rb) {
+        if (rb.hostBlocks().isEmpty()) {
+            return rb;
+        }
+        List<Item> items = rb.items().stream()
+                .map(i -> i instanceof HostBlock h ? h.asStep() : i)
+                .toList();
+        return new Runbook(
+                rb.name(),
+                rb.nameSpan(),
+                rb.description(),
+                rb.params(),
+                rb.lock(),
+                rb.requires(),
+                items,
+                rb.finallySteps(),
+                rb.onFailureSteps(),
+                rb.verifies(),
+                rb.invariants(),
+                rb.source(),
+                rb.span());
     }
 
     private static Path file(Runbook caller, String target) {

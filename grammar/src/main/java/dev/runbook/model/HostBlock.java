@@ -30,6 +30,19 @@ public record HostBlock(
         verifies = List.copyOf(verifies);
     }
 
+    /** The invocation type of the step a block runs as. */
+    public static final String TYPE = "on";
+
+    /**
+     * The block as one step of its runbook's graph: the engine runs it as a whole, host by host, as it runs a
+     * called runbook; its invocation is {@code on TARGET}.
+     */
+    public Step asStep() {
+        Invocation on = new Invocation(TYPE, targetSpan, target, targetSpan, List.of(), span);
+        return new Step(
+                id, idSpan, on, null, null, List.of(), List.of(), null, null, null, null, null, List.of(), span);
+    }
+
     /** The batch sizes for {@code hosts} hosts, in order: e.g. [1, 50%] over 5 hosts is 1, 3, 1. */
     public List<Integer> batches(int hosts) {
         List<Integer> out = new java.util.ArrayList<>();

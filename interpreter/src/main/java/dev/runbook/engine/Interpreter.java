@@ -44,6 +44,7 @@ public final class Interpreter {
     private final RunListener listener;
     private final CallRunner calls;
     private final Redactor redactor;
+    private Map<String, Map<String, Object>> inherited = Map.of();
 
     public Interpreter(
             StepRegistry registry,
@@ -62,6 +63,33 @@ public final class Interpreter {
 
     public RunResult run(Program program, BoundParams params, RunOptions options, AtomicBoolean cancel) {
         return run(program, params, options, cancel, Resume.NONE);
+    }
+
+    /**
+     * Lets the steps of the runs started here read {@code steps.x} of steps that ran outside them (the steps before
+     * an {@code on} block, for each host's run of the block).
+     */
+    public Interpreter inheriting(Map<String, Map<String, Object>> outputs) {
+        this.inherited = Map.copyOf(outputs);
+        return this;
+    }
+
+    /**
+     * Undoes, in reverse order, the steps of a run that already ended ok ({@code done} holds their outcomes in the
+     * order they ended): a host of a rolling batch that passed its gate, when the batch as a whole did not. True
+     * when every undo that was needed worked.
+     */
+    public boolean undo(Program program, BoundParams params, RunOptions options, Resume done) {
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("runbook-timeout"));
+        try {
+            RunState state = new RunState(program.runbook(), params, options, inherited);
+            StepRunner cleanup = new StepRunner(
+                    program, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
+            restore(program.graph(), state, done, false);
+            return new Undoer(cleanup, state, listener, registry).undoAll();
+        } finally {
+            watchdog.shutdownNow();
+        }
     }
 
     /** Runs, or continues a run: the main steps {@code resume} holds are taken as done, with their outputs. */
@@ -92,14 +120,14 @@ public final class Interpreter {
         listener.on(new Event("run-start", null, options.clock().instant(), startData));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("runbook-timeout"));
         try {
-            RunState state = new RunState(rb, params, options);
+            RunState state = new RunState(rb, params, options, inherited);
             StepRunner runner = new StepRunner(
                     program, registry, calls, target, redactor, approver, listener, options, cancel::get, watchdog);
             // Undo, on_failure and finally run in full even after a cancel (a second Ctrl-C leaves at once):
             // seeing the cancel flag, their retries and verify polls would give up at the first try.
             StepRunner cleanup = new StepRunner(
                     program, registry, calls, target, redactor, approver, listener, options, () -> false, watchdog);
-            restore(program.graph(), state, resume);
+            restore(program.graph(), state, resume, true);
             RunResult result = run(program, state, runner, cleanup, options, cancel, lockHeld);
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -235,7 +263,7 @@ public final class Interpreter {
     }
 
     /** Takes the main steps an earlier attempt finished as done; undo gets their arguments rebuilt if it can. */
-    private void restore(Graph graph, RunState state, Resume resume) {
+    private void restore(Graph graph, RunState state, Resume resume, boolean announce) {
         for (StepOutcome o : resume.done().values()) {
             if (!graph.nodes().contains(o.id())) {
                 continue;
@@ -251,6 +279,9 @@ public final class Interpreter {
                 }
             }
             state.restore(step, new Attempt(o, Attempt.Failure.NONE, type, args));
+            if (!announce) {
+                continue;
+            }
             listener.on(new Event(
                     "notice",
                     o.id(),
@@ -293,8 +324,10 @@ public final class Interpreter {
         private final List<Attempt> completed = new ArrayList<>();
         private final Map<String, Step> byId = new java.util.HashMap<>();
         private final Set<String> restored = new HashSet<>();
+        private final Map<String, Map<String, Object>> inherited;
 
-        RunState(Runbook runbook, BoundParams params, RunOptions options) {
+        RunState(Runbook runbook, BoundParams params, RunOptions options, Map<String, Map<String, Object>> inherited) {
+            this.inherited = inherited;
             this.runbook = runbook;
             this.params = params;
             this.options = options;
@@ -303,7 +336,13 @@ public final class Interpreter {
 
         Env env(String stepId) {
             Map<String, Object> vars = new LinkedHashMap<>(params.values());
-            vars.put("steps", Map.copyOf(outputs));
+            if (inherited.isEmpty()) {
+                vars.put("steps", Map.copyOf(outputs));
+            } else {
+                Map<String, Object> all = new LinkedHashMap<>(inherited);
+                all.putAll(outputs);
+                vars.put("steps", all);
+            }
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", options.runId());
             run.put("runbook", runbook.name());

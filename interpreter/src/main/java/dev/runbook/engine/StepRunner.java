@@ -186,10 +186,24 @@ final class StepRunner {
         return Timeouts.run(watchdog, timeout, () -> {
             if (type == null) {
                 Invocation inv = step.invocation();
+                Program callee = program.call(step.id());
+                if (callee != null && callee.onHosts()) {
+                    return calls.hosts(callee, env, ctx);
+                }
                 return calls.call(program.call(step.id()), inv, ArgBinder.evaluate(inv, env), ctx);
             }
             return type.execute(args, ctx);
         });
+    }
+
+    /** True when {@code id} is an {@code on} block of this program. */
+    boolean onHosts(String id) {
+        Program block = program.call(id);
+        return block != null && block.onHosts();
+    }
+
+    boolean undoHosts(String id) {
+        return calls.undoHosts(id);
     }
 
     /** Checks every verify; one with {@code within} polls, re-running the step first if it only reads. */

@@ -67,6 +67,12 @@ final class Undoer {
                 describe = a.type().describeUndo(a.args());
                 announce(id, describe);
                 result = a.type().undo(a.args(), outputs, runner.context(id));
+            } else if (a.type() == null && runner.onHosts(id)) {
+                describe = "undo block " + id + " on every host it finished on";
+                announce(id, describe);
+                result = runner.undoHosts(id)
+                        ? StepResult.ok(Map.of())
+                        : StepResult.failed("the undo of a host failed (see its events)");
             } else {
                 if (a.type() != null && a.type().effect() != Effect.READ) {
                     notice(

@@ -26,10 +26,17 @@ import java.util.Set;
 public final class Planner {
     private final Redactor redactor;
     private final StepRegistry registry;
+    private dev.runbook.inventory.Inventory inventory = dev.runbook.inventory.Inventory.localOnly();
 
     public Planner(Redactor redactor, StepRegistry registry) {
         this.redactor = redactor;
         this.registry = registry;
+    }
+
+    /** Plans {@code on} blocks over these hosts (without: this machine alone). */
+    public Planner withHosts(dev.runbook.inventory.Inventory hosts) {
+        this.inventory = hosts == null ? dev.runbook.inventory.Inventory.localOnly() : hosts;
+        return this;
     }
 
     /** The environment expressions see while planning: params known, step outputs and the run unknown. */
@@ -104,7 +111,17 @@ public final class Planner {
         String call = null;
         String undo = null;
         List<PlanStep> inner = List.of();
-        if (inv.isCall() || type == null) {
+        Program block = checked.call(s.id());
+        if (block != null && block.onHosts()) {
+            HostPlan hosts = HostPlan.of(block.block(), inventory);
+            args.putAll(hosts.args());
+            describe = hosts.describe();
+            effect = "write";
+            call = "on " + block.block().target();
+            if (skipped(s, env) == null) {
+                inner = onHosts(block, hosts, env, s.id() + "/");
+            }
+        } else if (inv.isCall() || type == null) {
             Map<String, Object> values = new LinkedHashMap<>();
             inv.args().forEach(a -> values.put(a.name(), value(a.value(), env)));
             values.forEach((k, v) -> args.put(k, shown(v)));
@@ -126,6 +143,9 @@ public final class Planner {
         s.requires().forEach(g -> requires.add(guard(g, env)));
         List<String> verifies = new ArrayList<>();
         s.verifies().forEach(v -> verifies.add(polling(v)));
+        if (block != null && block.onHosts()) {
+            block.block().verifies().forEach(v -> verifies.add("each host: " + v.name()));
+        }
         return new PlanStep(
                 s.id(),
                 inv.type(),
@@ -185,6 +205,17 @@ public final class Planner {
         Plan plan = plan(callee, withUnknown, base);
         List<PlanStep> out = new ArrayList<>();
         plan.steps().forEach(p -> out.add(p.under(prefix)));
+        return out;
+    }
+
+    /** The steps of an {@code on} block for each of its hosts, addressed as {@code block/host/step}. */
+    private List<PlanStep> onHosts(Program block, HostPlan hosts, Env env, String prefix) {
+        List<PlanStep> out = new ArrayList<>();
+        for (dev.runbook.inventory.Host host : hosts.hosts()) {
+            BoundParams bound = HostParams.bind(block.runbook(), env, host);
+            Plan plan = plan(block, bound, env.withVars(Map.of()));
+            plan.steps().forEach(p -> out.add(p.under(prefix + host.name() + "/")));
+        }
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.runbook.plan;
 
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.spi.StepKinds;
@@ -15,9 +16,18 @@ import java.util.Map;
  * the checked runbook that step runs, read once when the plan was made. A run never reads a called file again, so
  * the tree a reviewer saw (and whose sources the plan hash covers) is the tree that runs.
  */
-public record Program(Runbook runbook, Graph graph, Map<String, Program> calls) {
+public record Program(Runbook runbook, Graph graph, Map<String, Program> calls, HostBlock block) {
     public Program {
         calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
+    }
+
+    public Program(Runbook runbook, Graph graph, Map<String, Program> calls) {
+        this(runbook, graph, calls, null);
+    }
+
+    /** True for the program of an {@code on} block: its steps run once per host of the block's target. */
+    public boolean onHosts() {
+        return block != null;
     }
 
     /** The program a call step runs, or null. */

@@ -3,6 +3,7 @@ package dev.runbook.check.rules;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Rule;
 import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
 import dev.runbook.model.Parallel;
@@ -28,6 +29,18 @@ public final class DependenciesRule implements Rule {
         List<Edge> edges = new ArrayList<>();
         List<Step> previous = List.of();
         for (Item item : context.runbook().items()) {
+            if (item instanceof HostBlock h) {
+                // one node: the block runs as a whole, host by host; what its steps read outside it comes first
+                nodes.add(h.id());
+                previous.forEach(p -> edges.add(new Edge(p.id(), h.id(), Edge.Kind.ORDER, h.idSpan())));
+                for (Step s : h.steps()) {
+                    context.references(s.id()).stream()
+                            .map(e -> new Edge(e.from(), h.id(), e.kind(), e.span()))
+                            .forEach(edges::add);
+                }
+                previous = List.of(h.asStep());
+                continue;
+            }
             List<Step> group = item instanceof Parallel p ? p.steps() : List.of((Step) item);
             for (Step s : group) {
                 nodes.add(s.id());
@@ -37,7 +50,9 @@ public final class DependenciesRule implements Rule {
                 for (NameRef n : s.needs()) {
                     edges.add(new Edge(n.name(), s.id(), Edge.Kind.NEEDS, n.span()));
                 }
-                edges.addAll(context.references(s.id()));
+                edges.addAll(context.references(s.id()).stream()
+                        .map(e -> blockOf(context, e))
+                        .toList());
             }
             previous = group;
         }
@@ -49,6 +64,33 @@ public final class DependenciesRule implements Rule {
                 report(context, cycle);
             }
         }
+    }
+
+    /** A read of a step inside a host block depends on the whole block (the checker reports such reads). */
+    private static Edge blockOf(CheckContext context, Edge e) {
+        return context.runbook()
+                .hostBlockOf(e.from())
+                .map(h -> new Edge(h.id(), e.to(), e.kind(), e.span()))
+                .orElse(e);
+    }
+
+    /** The graph of a host block's own steps: file order, {@code needs}, and reads between them. */
+    public static Graph blockGraph(CheckContext context, HostBlock block) {
+        List<String> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        Step previous = null;
+        for (Step s : block.steps()) {
+            nodes.add(s.id());
+            if (s.needs().isEmpty() && previous != null) {
+                edges.add(new Edge(previous.id(), s.id(), Edge.Kind.ORDER, s.idSpan()));
+            }
+            for (NameRef n : s.needs()) {
+                edges.add(new Edge(n.name(), s.id(), Edge.Kind.NEEDS, n.span()));
+            }
+            edges.addAll(context.references(s.id()));
+            previous = s;
+        }
+        return new Graph(nodes, edges);
     }
 
     private static Set<String> duplicatedIds(CheckContext context) {
