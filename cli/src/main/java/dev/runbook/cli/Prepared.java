@@ -1,8 +1,8 @@
 package dev.runbook.cli;
 
-import dev.runbook.inventory.Inventory;
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.expr.Env;
+import dev.runbook.inventory.Inventory;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.ParamBinder;
 import dev.runbook.plan.Plan;

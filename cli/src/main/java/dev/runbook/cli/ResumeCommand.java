@@ -11,8 +11,8 @@ import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
 import dev.runbook.plan.BoundParams;
 import dev.runbook.plan.Plan;
-import dev.runbook.plan.Program;
 import dev.runbook.plan.PlanJson;
+import dev.runbook.plan.Program;
 import dev.runbook.plan.SavedPlanChanges;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -245,7 +245,9 @@ final class ResumeCommand implements Callable<Integer> {
      */
     private static Step stepAt(Program program, String id) {
         String[] parts = id.split("/");
-        if (parts.length == 3 && program.call(parts[0]) != null && program.call(parts[0]).onHosts()) {
+        if (parts.length == 3
+                && program.call(parts[0]) != null
+                && program.call(parts[0]).onHosts()) {
             return program.call(parts[0]).runbook().step(parts[2]).orElse(null);
         }
         return parts.length == 1 ? program.runbook().step(id).orElse(null) : null;

@@ -108,7 +108,8 @@ final class Rollout {
                 String why = interrupted
                         ? "interrupted"
                         : (failed.size() == 1 ? "host " : "hosts ") + String.join(", ", failed) + " failed ("
-                                + bad.get(0).host().name() + ": " + bad.get(0).result().message() + ")"
+                                + bad.get(0).host().name() + ": "
+                                + bad.get(0).result().message() + ")"
                                 + (allowed == 0 ? "" : ", more than the " + allowed + " allowed");
                 Map<String, Object> outputs = outputs(kept, failed, b + 1);
                 outputs.put("untouched", untouched);
@@ -152,8 +153,7 @@ final class Rollout {
     }
 
     /** Runs one batch, its hosts at once, and waits for all of them (each undoes itself when it fails). */
-    private List<HostRun> runBatch(Program block, Env outer, String id, List<Host> batch)
-            throws InterruptedException {
+    private List<HostRun> runBatch(Program block, Env outer, String id, List<Host> batch) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(batch.size(), r -> {
             Thread t = new Thread(r, "runbook-host");
             t.setDaemon(true);
@@ -238,12 +238,11 @@ final class Rollout {
 
     private Interpreter interpreter(String id, String path, Host host) {
         RunListener nested = e -> {
-            String kind =
-                    switch (e.kind()) {
-                        case "run-start" -> "host-start";
-                        case "run-end" -> "host-end";
-                        default -> e.kind();
-                    };
+            String kind = switch (e.kind()) {
+                case "run-start" -> "host-start";
+                case "run-end" -> "host-end";
+                default -> e.kind();
+            };
             Map<String, Object> data = new LinkedHashMap<>(e.data());
             data.put("host", host.name());
             listener.on(new Event(kind, e.step() == null ? path : path + "/" + e.step(), e.time(), data));

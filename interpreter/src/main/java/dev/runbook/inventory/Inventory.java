@@ -13,7 +13,9 @@ public record Inventory(List<Host> hosts, SourceFile source) {
 
     public List<Host> select(String target) {
         return hosts.stream()
-                .filter(h -> "all".equals(target) || h.name().equals(target) || h.groups().contains(target))
+                .filter(h -> "all".equals(target)
+                        || h.name().equals(target)
+                        || h.groups().contains(target))
                 .toList();
     }
 

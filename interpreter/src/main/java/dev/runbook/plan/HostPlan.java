@@ -51,11 +51,16 @@ record HostPlan(HostBlock block, List<Host> hosts, List<Integer> batches, int al
         StringBuilder out = new StringBuilder("on " + block.target() + ": ");
         out.append(hosts.size()).append(hosts.size() == 1 ? " host" : " hosts");
         out.append(" in ").append(batches.size()).append(batches.size() == 1 ? " batch " : " batches ");
-        out.append(named().stream().map(b -> String.join(", ", b)).map(b -> "[" + b + "]").toList().toString()
+        out.append(named().stream()
+                .map(b -> String.join(", ", b))
+                .map(b -> "[" + b + "]")
+                .toList()
+                .toString()
                 .replaceAll("^\\[|\\]$", ""));
         out.append(allowed == 0 ? "; stop at the first failed host" : "; stop when more than " + allowed + " fail");
         if (!block.verifies().isEmpty()) {
-            out.append("; each host gated by ").append(block.verifies().size())
+            out.append("; each host gated by ")
+                    .append(block.verifies().size())
                     .append(block.verifies().size() == 1 ? " verify" : " verifies");
         }
         return out.toString();
