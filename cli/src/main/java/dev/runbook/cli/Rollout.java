@@ -119,6 +119,12 @@ final class Rollout {
                                 ? "; earlier batches undone: " + names(kept)
                                 : kept.isEmpty() ? "" : "; earlier batches kept: " + names(kept))
                         + (untouched.isEmpty() ? "" : "; never started: " + String.join(", ", untouched));
+                Map<String, String> states = new LinkedHashMap<>();
+                hosts.forEach(x -> states.put(x.name(), "not started"));
+                kept.forEach(x -> states.put(x.host().name(), h.undoAll() ? "undone" : "ok, kept"));
+                ok.forEach(x -> states.put(x.host().name(), "undone"));
+                bad.forEach(x -> states.put(x.host().name(), failedState(x)));
+                summary(id, states);
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -127,6 +133,9 @@ final class Rollout {
             kept.addAll(ok);
         }
         finished.put(id, kept);
+        Map<String, String> states = new LinkedHashMap<>();
+        hosts.forEach(x -> states.put(x.name(), failed.contains(x.name()) ? "failed, undone" : "ok"));
+        summary(id, states);
         return StepResult.ok(outputs(kept, failed, sizes.size()));
     }
 
@@ -195,9 +204,10 @@ final class Rollout {
 
     private HostRun runOn(Program block, Env outer, String id, Host host, AtomicBoolean stop) {
         String path = id + "/" + host.name();
+        // a remote host has no runbook folder: its relative paths (the checker refuses literal ones) start at /
         RunOptions child = new RunOptions(
                 1,
-                options.workDir(),
+                host.local() ? options.workDir() : java.nio.file.Path.of("/"),
                 options.environment(),
                 options.clock(),
                 options.runId() + "/" + path,
@@ -291,6 +301,17 @@ final class Rollout {
     private static Map<String, Map<String, Object>> stepsOf(Env outer) {
         Object steps = outer.vars().get("steps");
         return steps instanceof Map<?, ?> m ? (Map<String, Map<String, Object>>) m : Map.of();
+    }
+
+    private static String failedState(HostRun r) {
+        return r.result().status() == RunStatus.UNDO_FAILED ? "failed, UNDO FAILED" : "failed, undone";
+    }
+
+    /** One line: each host and where it ended, in inventory order. */
+    private void summary(String id, Map<String, String> states) {
+        List<String> parts = new ArrayList<>();
+        states.forEach((host, state) -> parts.add(host + " " + state));
+        notice(id, "hosts: " + String.join(" · ", parts));
     }
 
     private void notice(String step, String message) {

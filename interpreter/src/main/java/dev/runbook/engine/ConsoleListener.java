@@ -30,9 +30,15 @@ public final class ConsoleListener implements RunListener {
             case "run-start" -> out.println(paint("1", "runbook " + e.text("runbook")) + "  run " + e.text("run_id"));
             case "call-start" -> out.println(paint("1", "↳ " + e.step() + ": runbook " + e.text("runbook")));
             case "call-end" -> out.println(paint("1", "↲ " + e.step() + ": " + e.text("status")));
+            case "host-start" -> out.println(paint("1", "↳ " + e.step() + ": on host " + e.text("host")));
+            case "host-end" ->
+                out.println(paint(
+                        "ok".equals(e.text("status")) ? "1" : "1;31",
+                        "↲ " + e.step() + ": " + e.text("status")
+                                + ("ok".equals(e.text("status")) ? "" : " (" + e.text("message") + ")")));
             case "step-start" -> out.println(paint("36", "▶ " + e.step()) + "  " + e.text("describe"));
             case "step-output" -> {
-                if (verbose || !e.step().startsWith("verify:")) {
+                if (verbose || !isFinalVerify(e.step())) {
                     out.println("    │ " + e.text("line"));
                 }
             }
@@ -70,12 +76,17 @@ public final class ConsoleListener implements RunListener {
 
     private void verify(Event e) {
         boolean ok = Boolean.TRUE.equals(e.get("ok"));
-        if (e.step() != null && e.step().startsWith("verify:")) {
+        if (isFinalVerify(e.step())) {
             out.println(ok ? paint("32", "✓ verify " + e.text("name")) : paint("31", "✗ " + e.text("message")));
         } else if (verbose || ok) {
             out.println(
                     "    " + (ok ? paint("32", "verify ok: ") : paint("33", "verify not yet: ")) + e.text("expect"));
         }
+    }
+
+    /** A runbook's (or a host's gate's) verify, named {@code verify:NAME}, possibly under a block and host. */
+    private static boolean isFinalVerify(String step) {
+        return step != null && step.substring(step.lastIndexOf('/') + 1).startsWith("verify:");
     }
 
     private void runEnd(Event e) {

@@ -73,6 +73,7 @@ public final class Planner {
         List<Map<String, Object>> verifies = new ArrayList<>();
         rb.verifies().forEach(v -> verifies.add(verify(checked, v, env)));
         String lock = rb.lock() == null ? rb.name() : redactor.redact(text(rb.lock(), env));
+        lock += hostSet(checked);
         Plan plan = new Plan(
                 rb.name(),
                 rb.description(),
@@ -206,6 +207,22 @@ public final class Planner {
         List<PlanStep> out = new ArrayList<>();
         plan.steps().forEach(p -> out.add(p.under(prefix)));
         return out;
+    }
+
+    /**
+     * The hosts a program's blocks run on, for its lock: two runs of one runbook on different hosts do not wait for
+     * each other; empty when every block runs on this machine alone.
+     */
+    private String hostSet(Program checked) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Program p : checked.calls().values()) {
+            if (p.onHosts()) {
+                inventory.select(p.block().target()).stream()
+                        .filter(h -> !h.local())
+                        .forEach(h -> names.add(h.name()));
+            }
+        }
+        return names.isEmpty() ? "" : " on " + String.join(",", names);
     }
 
     /** The steps of an {@code on} block for each of its hosts, addressed as {@code block/host/step}. */

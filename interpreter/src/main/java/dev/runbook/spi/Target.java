@@ -12,4 +12,12 @@ public interface Target {
 
     /** A short name for messages, e.g. "local". */
     String name();
+
+    /**
+     * True when commands run on this machine, so a step may look at a path with Java before it runs a command
+     * there; false for a remote host, whose paths only its commands can see.
+     */
+    default boolean local() {
+        return true;
+    }
 }
