@@ -124,7 +124,8 @@ public final class YamlDocument {
             return null;
         }
         if (documents.isEmpty()) {
-            diagnostics.error("RB0018", positions.point(0), "the file holds no YAML document; " + what + " is a mapping");
+            diagnostics.error(
+                    "RB0018", positions.point(0), "the file holds no YAML document; " + what + " is a mapping");
             return null;
         }
         return documents.get(0);

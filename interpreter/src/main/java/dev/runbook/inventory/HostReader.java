@@ -30,8 +30,8 @@ final class HostReader {
         if (m == null) {
             return null;
         }
-        boolean local = m.containsKey("local") && Boolean.TRUE.equals(nodes.bool(value(m, "local"), "local"));
-        String address = address(name, key, m, local);
+        Boolean local = m.containsKey("local") ? nodes.bool(value(m, "local"), "local") : Boolean.FALSE;
+        String address = local == null ? null : address(name, key, m, local); // a bad `local` says enough
         String user = m.containsKey("user") ? nodes.text(value(m, "user"), "user") : ssh.user();
         Integer port = m.containsKey("port") ? nodes.port(value(m, "port"), "port") : ssh.port();
         List<String> options = new ArrayList<>(ssh.options());
@@ -43,7 +43,8 @@ final class HostReader {
         List<Node> groupNodes = new ArrayList<>();
         groups(what, value(m, "groups"), groups, groupNodes);
         Map<String, Object> own = vars.read(value(m, "vars"), "the vars of " + what);
-        Host host = new Host(name, address, user, port, groups, own, local, options, nodes.span(key));
+        Host host =
+                new Host(name, address, user, port, groups, own, Boolean.TRUE.equals(local), options, nodes.span(key));
         return new HostEntry(host, key, groupNodes);
     }
 
@@ -56,7 +57,8 @@ final class HostReader {
         Node node = value(m, "address");
         if (local) {
             if (node != null) {
-                nodes.error("RB0703", node, "host `" + name + "` is `local: true` and has an address; keep one of them");
+                nodes.error(
+                        "RB0703", node, "host `" + name + "` is `local: true` and has an address; keep one of them");
             }
             return null;
         }

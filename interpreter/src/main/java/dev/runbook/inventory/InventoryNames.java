@@ -20,7 +20,8 @@ final class InventoryNames {
 
     private final InventoryNodes nodes;
     private final Map<String, Node> hostKeys = new LinkedHashMap<>();
-    private final Set<String> reported = new HashSet<>();
+    private final Set<String> checked = new HashSet<>();
+    private final Set<String> wrong = new HashSet<>();
 
     InventoryNames(InventoryNodes nodes) {
         this.nodes = nodes;
@@ -40,7 +41,7 @@ final class InventoryNames {
         }
         for (Map.Entry<String, Node> g : declaredGroups.entrySet()) {
             group(g.getKey(), g.getValue(), true);
-            if (!used.contains(g.getKey()) && !reported.contains(g.getKey())) {
+            if (!used.contains(g.getKey()) && !wrong.contains(g.getKey())) {
                 unused(g.getKey(), g.getValue(), used);
             }
         }
@@ -55,10 +56,19 @@ final class InventoryNames {
         }
     }
 
+    /** Checks a group's name where it first appears (and each place that lists {@code all}). */
     private void group(String name, Node at, boolean declared) {
-        if (!reported.add(name) && !Inventory.ALL.equals(name)) {
+        if (!checked.add(name) && !Inventory.ALL.equals(name)) {
             return;
         }
+        int before = nodes.errorCount();
+        groupName(name, at, declared);
+        if (nodes.errorCount() > before) {
+            wrong.add(name);
+        }
+    }
+
+    private void groupName(String name, Node at, boolean declared) {
         if (Inventory.ALL.equals(name)) {
             Diagnostic d = Diagnostic.error(
                     "RB0705", nodes.span(at), "`all` is the group of every host; it is not a group to list");

@@ -40,6 +40,10 @@ final class InventoryNodes {
         diagnostics.add(diagnostic);
     }
 
+    int errorCount() {
+        return diagnostics.errorCount();
+    }
+
     static boolean isNull(Node node) {
         return node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }

@@ -35,7 +35,8 @@ public final class InventoryReader {
     /** The inventory, or null when the file cannot be read or has errors (all reported; warnings too). */
     public static Inventory read(Path file, Diagnostics diagnostics) {
         if (Files.isDirectory(file)) {
-            diagnostics.error("RB0010", Span.synthetic(file.toString()), file + " is a directory, not an inventory file");
+            diagnostics.error(
+                    "RB0010", Span.synthetic(file.toString()), file + " is a directory, not an inventory file");
             return null;
         }
         SourceFile source = RunbookReader.load(file, diagnostics);
@@ -46,14 +47,19 @@ public final class InventoryReader {
     public static Inventory parse(SourceFile source, Diagnostics diagnostics) {
         Diagnostics found = new Diagnostics();
         YamlDocument document = YamlDocument.compose(source, "an inventory", found);
-        List<Host> hosts = document == null ? null : new InventoryReader(new InventoryNodes(document, found)).hosts(document.root());
+        List<Host> hosts = document == null
+                ? null
+                : new InventoryReader(new InventoryNodes(document, found)).hosts(document.root());
         diagnostics.addAll(found);
         return hosts == null || found.hasErrors() ? null : new Inventory(hosts, source);
     }
 
     private List<Host> hosts(Node root) {
         if (!(root instanceof MappingNode top) || top.getValue().isEmpty()) {
-            nodes.error("RB0700", root, "an inventory is a mapping with `hosts:` at the top, not " + InventoryNodes.kind(root));
+            nodes.error(
+                    "RB0700",
+                    root,
+                    "an inventory is a mapping with `hosts:` at the top, not " + InventoryNodes.kind(root));
             return null;
         }
         Map<String, NodeTuple> m = nodes.map(root, "the inventory", KEYS, "key");
@@ -89,7 +95,8 @@ public final class InventoryReader {
     private Map<String, Map<String, Object>> groups(Node node, Map<String, Node> declared) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         Map<String, NodeTuple> m = nodes.map(node, "groups", null, "group");
-        for (Map.Entry<String, NodeTuple> g : m == null ? Map.<String, NodeTuple>of().entrySet() : m.entrySet()) {
+        for (Map.Entry<String, NodeTuple> g :
+                m == null ? Map.<String, NodeTuple>of().entrySet() : m.entrySet()) {
             String what = "group `" + g.getKey() + "`";
             declared.put(g.getKey(), g.getValue().getKeyNode());
             Map<String, NodeTuple> group = nodes.map(g.getValue().getValueNode(), what, GROUP_KEYS, "key");
@@ -109,7 +116,8 @@ public final class InventoryReader {
         }
         HostReader reader = new HostReader(nodes, vars, ssh);
         List<HostEntry> out = new ArrayList<>();
-        for (Map.Entry<String, NodeTuple> h : m == null ? Map.<String, NodeTuple>of().entrySet() : m.entrySet()) {
+        for (Map.Entry<String, NodeTuple> h :
+                m == null ? Map.<String, NodeTuple>of().entrySet() : m.entrySet()) {
             HostEntry entry = reader.read(h.getKey(), h.getValue());
             if (entry != null) {
                 out.add(entry);
@@ -125,6 +133,7 @@ public final class InventoryReader {
             vars.putAll(groupVars.getOrDefault(g, Map.of()));
         }
         vars.putAll(h.vars());
-        return new Host(h.name(), h.address(), h.user(), h.port(), h.groups(), vars, h.local(), h.sshOptions(), h.span());
+        return new Host(
+                h.name(), h.address(), h.user(), h.port(), h.groups(), vars, h.local(), h.sshOptions(), h.span());
     }
 }
