@@ -381,6 +381,14 @@ class InventoryReaderTest {
     }
 
     @Test
+    void positionsCountCharactersOutsideTheBasicPlaneAsTheEditorDoes() throws Exception {
+        assertEquals(
+                List.of(
+                        "2:38 RB0706 var name `bad-name` in the vars of host `web1` is not an identifier (letters, digits and _, not starting with a digit)"),
+                problems("hosts:\n  web1: {address: a, vars: {x: \"\uD83D\uDE00\", bad-name: 1}}\n"));
+    }
+
+    @Test
     void aMissingOrUnreadableFileIsAClearMessage() throws Exception {
         Diagnostics diagnostics = new Diagnostics();
         Path missing = dir.resolve("nope.yaml");
