@@ -114,6 +114,21 @@ class InventoryReaderTest {
     }
 
     @Test
+    void theExampleOfTheDocsReadsAsItSays() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "hosts.md"));
+        int start = doc.indexOf("```yaml\n# hosts.yaml\n") + "```yaml\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        Diagnostics diagnostics = new Diagnostics();
+        Inventory inventory = read(example, diagnostics);
+        assertEquals(List.of(), diagnostics.all());
+        Host web1 = inventory.select("web").get(0);
+        assertEquals("10.0.0.11", web1.address());
+        assertEquals(Map.of("app_dir", "/srv/h1/app", "pm2_home", "/srv/pm2"), web1.vars());
+        assertEquals(List.of("-o", "ConnectTimeout=5"), web1.sshOptions().subList(4, 6));
+        assertEquals(List.of("control"), names(inventory.select("ops")));
+    }
+
+    @Test
     void hostVarsWinOverGroupVarsWhichWinInListOrderOverTopLevelVars() throws Exception {
         Inventory inventory = read(GOOD, new Diagnostics());
         Map<String, Object> web1 = inventory.select("web1").get(0).vars();
