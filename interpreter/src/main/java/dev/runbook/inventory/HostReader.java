@@ -26,6 +26,11 @@ final class HostReader {
     HostEntry read(String name, NodeTuple entry) {
         Node key = entry.getKeyNode();
         String what = "host `" + name + "`";
+        if (entry.getValueNode() instanceof ScalarNode s && !InventoryNodes.isNull(s)) {
+            nodes.report(Diagnostic.error("RB0700", nodes.span(s), what + " must be a mapping (key: value)")
+                    .withHint("write `" + name + ": {address: " + s.getValue() + "}`"));
+            return null;
+        }
         Map<String, NodeTuple> m = nodes.map(entry.getValueNode(), what, KEYS, "key");
         if (m == null) {
             return null;

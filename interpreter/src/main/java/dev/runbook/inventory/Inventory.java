@@ -3,6 +3,7 @@ package dev.runbook.inventory;
 import dev.runbook.source.SourceFile;
 import dev.runbook.source.Span;
 import dev.runbook.yaml.YamlDocument;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,14 @@ public record Inventory(List<Host> hosts, SourceFile source) {
         Set<String> out = new LinkedHashSet<>();
         out.add(ALL);
         hosts.forEach(h -> out.addAll(h.groups()));
-        return out;
+        return Collections.unmodifiableSet(out);
     }
 
     /** Every target: the groups, then the hosts. */
     public Set<String> targets() {
-        Set<String> out = groups();
+        Set<String> out = new LinkedHashSet<>(groups());
         hosts.forEach(h -> out.add(h.name()));
-        return out;
+        return Collections.unmodifiableSet(out);
     }
 
     /** The known target closest to a misspelt one ("did you mean"), or null. */

@@ -404,6 +404,38 @@ class InventoryReaderTest {
     }
 
     @Test
+    void aHostGivenAsAnAddressAloneSaysHowToWriteIt() throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        read("hosts:\n  web1: 10.0.0.11\n", diagnostics);
+        Diagnostic d = diagnostics.all().get(0);
+        assertEquals(
+                "2:9 RB0700 host `web1` must be a mapping (key: value)",
+                d.span().start() + " " + d.code() + " " + d.message());
+        assertEquals("write `web1: {address: 10.0.0.11}`", d.notes().get(0).text());
+        assertEquals(List.of("1:8 RB0700 hosts must be a mapping (key: value)"), problems("hosts: [web1, web2]\n"));
+    }
+
+    @Test
+    void anchorsAndMergeKeysShareSettingsBetweenHosts() throws Exception {
+        Diagnostics diagnostics = new Diagnostics();
+        Inventory inventory = read("""
+                hosts:
+                  web1: &web
+                    address: 10.0.0.11
+                    port: 2222
+                    groups: [web]
+                  web2:
+                    <<: *web
+                    address: 10.0.0.12
+                """, diagnostics);
+        assertEquals(List.of(), diagnostics.all());
+        Host web2 = inventory.select("web2").get(0);
+        assertEquals("10.0.0.12", web2.address());
+        assertEquals(2222, web2.port());
+        assertEquals(List.of("web1", "web2"), names(inventory.select("web")));
+    }
+
+    @Test
     void aMissingOrUnreadableFileIsAClearMessage() throws Exception {
         Diagnostics diagnostics = new Diagnostics();
         Path missing = dir.resolve("nope.yaml");
