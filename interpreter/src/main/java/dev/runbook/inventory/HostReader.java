@@ -35,31 +35,26 @@ final class HostReader {
         if (m == null) {
             return null;
         }
-        Boolean local = m.containsKey("local") ? nodes.bool(value(m, "local"), "local") : Boolean.FALSE;
+        Boolean local = m.containsKey("local") ? nodes.bool(InventoryNodes.value(m, "local"), "local") : Boolean.FALSE;
         String address = local == null ? null : address(name, key, m, local); // a bad `local` says enough
-        String user = m.containsKey("user") ? nodes.text(value(m, "user"), "user") : ssh.user();
-        Integer port = m.containsKey("port") ? nodes.port(value(m, "port"), "port") : ssh.port();
+        String user = m.containsKey("user") ? nodes.text(InventoryNodes.value(m, "user"), "user") : ssh.user();
+        Integer port = m.containsKey("port") ? nodes.port(InventoryNodes.value(m, "port"), "port") : ssh.port();
         List<String> options = new ArrayList<>(ssh.options());
         if (m.containsKey("ssh_options")) {
-            List<String> own = nodes.texts(value(m, "ssh_options"), "ssh_options");
+            List<String> own = nodes.texts(InventoryNodes.value(m, "ssh_options"), "ssh_options");
             options.addAll(own == null ? List.of() : own);
         }
         List<String> groups = new ArrayList<>();
         List<Node> groupNodes = new ArrayList<>();
-        groups(what, value(m, "groups"), groups, groupNodes);
-        Map<String, Object> own = vars.read(value(m, "vars"), "the vars of " + what);
+        groups(what, InventoryNodes.value(m, "groups"), groups, groupNodes);
+        Map<String, Object> own = vars.read(InventoryNodes.value(m, "vars"), "the vars of " + what);
         Host host =
                 new Host(name, address, user, port, groups, own, Boolean.TRUE.equals(local), options, nodes.span(key));
         return new HostEntry(host, key, groupNodes);
     }
 
-    private static Node value(Map<String, NodeTuple> m, String key) {
-        NodeTuple t = m.get(key);
-        return t == null ? null : t.getValueNode();
-    }
-
     private String address(String name, Node key, Map<String, NodeTuple> m, boolean local) {
-        Node node = value(m, "address");
+        Node node = InventoryNodes.value(m, "address");
         if (local) {
             if (node != null) {
                 nodes.error(

@@ -44,6 +44,12 @@ final class InventoryNodes {
         return diagnostics.errorCount();
     }
 
+    /** The value node of a key of a checked mapping, or null when absent. */
+    static Node value(Map<String, NodeTuple> m, String key) {
+        NodeTuple t = m.get(key);
+        return t == null ? null : t.getValueNode();
+    }
+
     static boolean isNull(Node node) {
         return node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }

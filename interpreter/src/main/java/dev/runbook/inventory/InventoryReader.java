@@ -63,10 +63,10 @@ public final class InventoryReader {
             return null;
         }
         Map<String, NodeTuple> m = nodes.map(root, "the inventory", KEYS, "key");
-        SshDefaults ssh = ssh(value(m, "ssh"));
-        Map<String, Object> common = vars.read(value(m, "vars"), "vars");
+        SshDefaults ssh = ssh(InventoryNodes.value(m, "ssh"));
+        Map<String, Object> common = vars.read(InventoryNodes.value(m, "vars"), "vars");
         Map<String, Node> declared = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> groupVars = groups(value(m, "groups"), declared);
+        Map<String, Map<String, Object>> groupVars = groups(InventoryNodes.value(m, "groups"), declared);
         List<HostEntry> entries = entries(m.get("hosts"), top.getValue().get(0).getKeyNode(), ssh);
         new InventoryNames(nodes).check(entries, declared);
         List<Host> hosts = new ArrayList<>();
@@ -76,19 +76,15 @@ public final class InventoryReader {
         return hosts;
     }
 
-    private static Node value(Map<String, NodeTuple> m, String key) {
-        NodeTuple t = m.get(key);
-        return t == null ? null : t.getValueNode();
-    }
-
     private SshDefaults ssh(Node node) {
         Map<String, NodeTuple> m = nodes.map(node, "ssh", SshDefaults.KEYS, "key");
         if (m == null || m.isEmpty()) {
             return SshDefaults.NONE;
         }
-        String user = m.containsKey("user") ? nodes.text(value(m, "user"), "ssh.user") : null;
-        Integer port = m.containsKey("port") ? nodes.port(value(m, "port"), "ssh.port") : null;
-        List<String> options = m.containsKey("options") ? nodes.texts(value(m, "options"), "ssh.options") : null;
+        String user = m.containsKey("user") ? nodes.text(InventoryNodes.value(m, "user"), "ssh.user") : null;
+        Integer port = m.containsKey("port") ? nodes.port(InventoryNodes.value(m, "port"), "ssh.port") : null;
+        List<String> options =
+                m.containsKey("options") ? nodes.texts(InventoryNodes.value(m, "options"), "ssh.options") : null;
         return new SshDefaults(user, port, options == null ? List.of() : options);
     }
 
@@ -100,7 +96,9 @@ public final class InventoryReader {
             String what = "group `" + g.getKey() + "`";
             declared.put(g.getKey(), g.getValue().getKeyNode());
             Map<String, NodeTuple> group = nodes.map(g.getValue().getValueNode(), what, GROUP_KEYS, "key");
-            out.put(g.getKey(), group == null ? Map.of() : vars.read(value(group, "vars"), "the vars of " + what));
+            out.put(
+                    g.getKey(),
+                    group == null ? Map.of() : vars.read(InventoryNodes.value(group, "vars"), "the vars of " + what));
         }
         return out;
     }
