@@ -54,7 +54,13 @@ record Prepared(
                 redactor,
                 diagnostics,
                 true); // a preview never needs production: what cannot be known here stays symbolic
-        Inventory inventory = diagnostics.hasErrors() ? null : Inventories.load(inventoryFile, file, diagnostics);
+        Inventory inventory;
+        try {
+            inventory = diagnostics.hasErrors() ? null : Inventories.load(inventoryFile, file, diagnostics);
+        } catch (ParamOptions.BadParams e) {
+            services.err().println("runbook: " + e.getMessage());
+            throw new Failed(e.exitCode());
+        }
         if (inventory != null) {
             dev.runbook.plan.HostParams.check(loaded.runbook(), inventory, redactor, diagnostics);
         }

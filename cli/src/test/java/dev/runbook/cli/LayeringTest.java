@@ -81,6 +81,8 @@ class LayeringTest {
                 .definedBy("dev.runbook.engine..")
                 .layer("Etcd")
                 .definedBy("dev.runbook.etcd..")
+                .layer("Inventory")
+                .definedBy("dev.runbook.inventory..")
                 .layer("Stdlib")
                 .definedBy("dev.runbook.stdlib..")
                 .layer("Cli")
@@ -104,13 +106,15 @@ class LayeringTest {
                 .whereLayer("Expr")
                 .mayOnlyAccessLayers(with("Spi"))
                 .whereLayer("Check")
-                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan")) // the checker finds cycles in the plan's Graph
+                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Inventory")) // cycles in the plan's Graph; targets
                 .whereLayer("Plan")
-                .mayOnlyAccessLayers(with("Spi", "Expr"))
+                .mayOnlyAccessLayers(with("Spi", "Expr", "Inventory"))
                 .whereLayer("Engine")
-                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan"))
+                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Inventory"))
                 .whereLayer("Etcd")
                 .mayOnlyAccessLayers(with("Engine"))
+                .whereLayer("Inventory")
+                .mayOnlyAccessLayers("Source", "Diagnostic", "Syntax", "Yaml") // reads its file like a runbook's
                 .whereLayer("Stdlib")
                 .mayOnlyAccessLayers(with("Spi"))
                 .whereLayer("Cli")

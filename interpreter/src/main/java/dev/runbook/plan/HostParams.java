@@ -45,7 +45,7 @@ public final class HostParams {
     public static Map<String, Object> view(Host host) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", host.name());
-        out.put("address", host.local() ? "127.0.0.1" : host.address());
+        out.put("address", host.address() == null ? "127.0.0.1" : host.address());
         out.put("user", host.user() == null ? "" : host.user());
         out.put("port", host.port() == null ? 22L : (long) host.port());
         out.put("groups", List.copyOf(host.groups()));
@@ -62,13 +62,18 @@ public final class HostParams {
     public static void check(Runbook rb, Inventory inventory, Redactor redactor, Diagnostics diagnostics) {
         for (HostBlock h : rb.hostBlocks()) {
             if (inventory.select(h.target()).isEmpty()) {
+                boolean none = inventory.hosts().size() == 1 && inventory.hosts().get(0).local()
+                        && Inventory.LOCAL.equals(inventory.hosts().get(0).name())
+                        && inventory.source().text().isEmpty();
+                String closest = inventory.closest(h.target());
                 diagnostics.error(
                         "RB0180",
                         h.targetSpan(),
                         "no host of the inventory is in `" + h.target() + "`"
-                                + (inventory.source() == null
+                                + (none
                                         ? " (no inventory was given: --inventory FILE, or inventory: in runbook.yaml)"
-                                        : " (" + inventory.source().path() + ")"));
+                                        : " (" + inventory.source().path() + ")")
+                                + (closest == null || none ? "" : "; did you mean `" + closest + "`?"));
                 continue;
             }
             for (Host host : inventory.select(h.target())) {
