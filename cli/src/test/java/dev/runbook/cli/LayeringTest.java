@@ -77,6 +77,8 @@ class LayeringTest {
                 .definedBy("dev.runbook.check..")
                 .layer("Plan")
                 .definedBy("dev.runbook.plan..")
+                .layer("Ssh")
+                .definedBy("dev.runbook.ssh..")
                 .layer("Engine")
                 .definedBy("dev.runbook.engine..")
                 .layer("Etcd")
@@ -107,8 +109,10 @@ class LayeringTest {
                 .mayOnlyAccessLayers(with("Spi", "Expr", "Plan")) // the checker finds cycles in the plan's Graph
                 .whereLayer("Plan")
                 .mayOnlyAccessLayers(with("Spi", "Expr"))
+                .whereLayer("Ssh")
+                .mayOnlyAccessLayers(with("Spi")) // ssh runs through a Target it is given, never the engine's class
                 .whereLayer("Engine")
-                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan"))
+                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Ssh"))
                 .whereLayer("Etcd")
                 .mayOnlyAccessLayers(with("Engine"))
                 .whereLayer("Stdlib")
