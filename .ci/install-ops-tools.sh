@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real tools the operations step tests run against: pm2 (npm, into .tools/node in the
-# project), nginx and etcd (Debian's packages; the etcd tests start their own three-member cluster).
+# project), nginx and etcd (Debian's packages; the etcd tests start their own three-member cluster), and
+# openssh-server/-client (the multi-host tests run one sshd per network namespace).
 # Idempotent: a second run changes nothing.
 set -euo pipefail
 
@@ -53,6 +54,21 @@ else
   # The package's own service needs systemd; the tests start their own members on loopback ports.
   "${apt_get[@]}" install -y -qq --no-install-recommends etcd-server
 fi
+# sshd, ssh and ip for the multi-host tests: each test host is a network namespace running its own sshd.
+if [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null 2>&1 && command -v ip >/dev/null 2>&1; then
+  echo "install-ops-tools: openssh-server, openssh-client and ip already installed"
+else
+  apt_get=(apt-get)
+  if [ "$(id -u)" != 0 ]; then apt_get=(sudo apt-get); fi
+  export DEBIAN_FRONTEND=noninteractive
+  ssh_packages=(openssh-server openssh-client)
+  if ! command -v ip >/dev/null 2>&1; then ssh_packages+=(iproute2); fi
+  if ! apt-cache show openssh-server >/dev/null 2>&1; then
+    "${apt_get[@]}" update -qq
+  fi
+  # The package's own service is not needed (no systemd here); the tests start one sshd per namespace.
+  "${apt_get[@]}" install -y -qq --no-install-recommends "${ssh_packages[@]}"
+fi
 # Not `pm2 --version`: any pm2 command spawns a daemon in ~/.pm2.
 echo "install-ops-tools: pm2 $(installed_pm2_version), $( (nginx -v || /usr/sbin/nginx -v) 2>&1)," \
-  "etcd $(etcd --version 2>/dev/null | head -1 | awk '{print $3}')"
+  "etcd $(etcd --version 2>/dev/null | head -1 | awk '{print $3}'), $(ssh -V 2>&1)"

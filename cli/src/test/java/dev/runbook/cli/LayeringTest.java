@@ -77,6 +77,8 @@ class LayeringTest {
                 .definedBy("dev.runbook.check..")
                 .layer("Plan")
                 .definedBy("dev.runbook.plan..")
+                .layer("Ssh")
+                .definedBy("dev.runbook.ssh..")
                 .layer("Engine")
                 .definedBy("dev.runbook.engine..")
                 .layer("Etcd")
@@ -109,8 +111,10 @@ class LayeringTest {
                 .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Inventory")) // cycles in the plan's Graph; targets
                 .whereLayer("Plan")
                 .mayOnlyAccessLayers(with("Spi", "Expr", "Inventory"))
+                .whereLayer("Ssh")
+                .mayOnlyAccessLayers(with("Spi")) // ssh runs through a Target it is given, never the engine's class
                 .whereLayer("Engine")
-                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Inventory"))
+                .mayOnlyAccessLayers(with("Spi", "Expr", "Plan", "Inventory", "Ssh"))
                 .whereLayer("Etcd")
                 .mayOnlyAccessLayers(with("Engine"))
                 .whereLayer("Inventory")
