@@ -14,10 +14,11 @@ public interface Target {
     String name();
 
     /**
-     * True when commands run on this machine, so a step may look at a path with Java before it runs a command
-     * there; false for a remote host, whose paths only its commands can see.
+     * Whether commands run on the runner's own machine. Only then may a step check a path from Java before its
+     * command (that a working directory exists): a target on another host returns false, and the step leaves the
+     * check to the command it runs there.
      */
-    default boolean local() {
+    default boolean isLocal() {
         return true;
     }
 }

@@ -62,6 +62,11 @@ public final class SshTarget implements Target, AutoCloseable {
     }
 
     @Override
+    public boolean isLocal() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return host.name();
     }

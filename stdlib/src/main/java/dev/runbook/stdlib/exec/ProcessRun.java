@@ -68,7 +68,7 @@ final class ProcessRun {
                 argv, args.stringMap("env"), null, args.string("stdin"), args.duration("timeout"), context::log);
         if (args.has("cwd")) {
             Path dir = context.resolve(args.string("cwd"));
-            if (context.target().local() && !Files.isDirectory(dir)) {
+            if (context.target().isLocal() && !Files.isDirectory(dir)) {
                 return StepResult.failed("working directory " + dir + " does not exist; check cwd");
             }
             command = command.withCwd(dir);
@@ -78,8 +78,10 @@ final class ProcessRun {
             result = context.target().run(command);
         } catch (IOException e) {
             return StepResult.failed(context.redact(
-                    "cannot start `" + shown + "` on " + context.target().name() + ": " + e.getMessage()
-                            + "; check that the program is installed and on PATH"));
+                    context.target().isLocal()
+                            ? "cannot start `" + shown + "` on " + context.target().name() + ": " + e.getMessage()
+                                    + "; check that the program is installed and on PATH"
+                            : "`" + shown + "`: " + e.getMessage()));
         }
         if (context.failsHere(PART_WAY)) {
             // what a lost connection or a killed runner looks like: the process did its work, its result is gone

@@ -77,7 +77,7 @@ public final class NpmCiStep implements StepType {
     @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         Path dir = context.resolve(args.string("dir"));
-        if (context.target().local() && !Files.isRegularFile(dir.resolve("package-lock.json"))) {
+        if (context.target().isLocal() && !Files.isRegularFile(dir.resolve("package-lock.json"))) {
             return StepResult.failed(
                     "npm ci needs " + dir.resolve("package-lock.json") + " (commit the lock file, or check the dir)");
         }
