@@ -48,6 +48,7 @@ StrictModes no
 PidFile $d/sshd.pid
 MaxSessions 64
 MaxStartups 64
+SetEnv HOME=$d
 CONF
   ip netns exec "$ns" /usr/sbin/sshd -f "$d/sshd_config"
   echo "$net.$i $(cut -d' ' -f1-2 "$d/host_key.pub")" >> "$work/known_hosts"

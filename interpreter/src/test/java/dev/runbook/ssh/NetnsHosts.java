@@ -271,7 +271,9 @@ public final class NetnsHosts implements AutoCloseable {
                 "MaxSessions 50",
                 "MaxStartups 50",
                 // the bootstrap's pid files go to the host's own folder, so close() leaves nothing in /tmp
-                "SetEnv TMPDIR=" + host.root().resolve("tmp"),
+                // and each host has a home of its own: a login shell reads the host's (absent) ~/.bashrc, not the
+                // runner's, whose start-up can cost a second per command
+                "SetEnv TMPDIR=" + host.root().resolve("tmp") + " HOME=" + host.root(),
                 "");
     }
 
