@@ -7,6 +7,8 @@
 #                        stand-in systemctl; then prints the params of that world, one name=value a line.
 #   app.sh destroy DIR   kills that pm2 daemon (and its apps) and that nginx.
 #
+# LISTEN: the address nginx listens on (default 127.0.0.1; 0.0.0.0 for a host in a network namespace reached
+# from outside it). The params printed always name 127.0.0.1.
 # pm2: $PM2, else the project's .tools/node/node_modules/.bin/pm2 (bash .ci/install-ops-tools.sh), else PATH.
 # nginx: $NGINX, else PATH, else /usr/sbin/nginx. Ports are free ones between 20000 and 32000, below the
 # ephemeral range, so that no outgoing connection takes them between the choice and the bind.
@@ -139,7 +141,7 @@ EOF
 # the seed's rate limit on the auth endpoints (verify-system.rb's burst must get 429)
 site() {
   printf 'limit_req_zone $binary_remote_addr zone=auth:1m rate=2r/s;\n'
-  printf 'server {\n  listen 127.0.0.1:%s;\n  location = /__rev { return 200 "%s\\n"; }\n' "$nginx_port" "$1"
+  printf 'server {\n  listen %s:%s;\n  location = /__rev { return 200 "%s\\n"; }\n' "${LISTEN:-127.0.0.1}" "$nginx_port" "$1"
   printf '  location /api/auth/ { limit_req zone=auth burst=2 nodelay; limit_req_status 429; proxy_pass http://127.0.0.1:%s; }\n' "$app_port"
   printf '  location / { proxy_pass http://127.0.0.1:%s; }\n}\n' "$app_port"
 }
