@@ -12,4 +12,13 @@ public interface Target {
 
     /** A short name for messages, e.g. "local". */
     String name();
+
+    /**
+     * Whether commands run on the runner's own machine. Only then may a step check a path from Java before its
+     * command (that a working directory exists): a target on another host returns false, and the step leaves the
+     * check to the command it runs there.
+     */
+    default boolean isLocal() {
+        return true;
+    }
 }

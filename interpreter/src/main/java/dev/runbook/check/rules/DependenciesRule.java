@@ -3,6 +3,7 @@ package dev.runbook.check.rules;
 import dev.runbook.check.CheckContext;
 import dev.runbook.check.Rule;
 import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
 import dev.runbook.model.Parallel;
@@ -28,15 +29,17 @@ public final class DependenciesRule implements Rule {
         List<Edge> edges = new ArrayList<>();
         List<Step> previous = List.of();
         for (Item item : context.runbook().items()) {
+            if (item instanceof HostBlock h) {
+                previous = hostBlock(context, h, previous, nodes, edges);
+                continue;
+            }
             List<Step> group = item instanceof Parallel p ? p.steps() : List.of((Step) item);
             for (Step s : group) {
                 nodes.add(s.id());
                 if (s.needs().isEmpty()) {
                     previous.forEach(p -> edges.add(new Edge(p.id(), s.id(), Edge.Kind.ORDER, s.idSpan())));
                 }
-                for (NameRef n : s.needs()) {
-                    edges.add(new Edge(n.name(), s.id(), Edge.Kind.NEEDS, n.span()));
-                }
+                needs(context, s, edges);
                 edges.addAll(context.references(s.id()));
             }
             previous = group;
@@ -47,6 +50,41 @@ public final class DependenciesRule implements Rule {
         for (List<Edge> cycle : graph.cycles()) {
             if (cycle.stream().noneMatch(e -> duplicated.contains(e.from()))) {
                 report(context, cycle);
+            }
+        }
+    }
+
+    /**
+     * The steps of an {@code on} block come after the items before it and one after the other (or as their
+     * {@code needs} say); the item after the block waits for all of them.
+     */
+    private static List<Step> hostBlock(
+            CheckContext context, HostBlock h, List<Step> before, List<String> nodes, List<Edge> edges) {
+        if (h.steps().isEmpty()) {
+            return before;
+        }
+        List<Step> previous = List.of();
+        for (Step s : h.steps()) {
+            nodes.add(s.id());
+            before.forEach(p -> edges.add(new Edge(p.id(), s.id(), Edge.Kind.ORDER, s.idSpan())));
+            if (s.needs().isEmpty()) {
+                previous.forEach(p -> edges.add(new Edge(p.id(), s.id(), Edge.Kind.ORDER, s.idSpan())));
+            }
+            needs(context, s, edges);
+            edges.addAll(context.references(s.id()));
+            previous = List.of(s);
+        }
+        return h.steps();
+    }
+
+    /** A need of an {@code on} block is a need of each of its steps. */
+    private static void needs(CheckContext context, Step s, List<Edge> edges) {
+        for (NameRef n : s.needs()) {
+            HostBlock block = context.runbook().hostBlocks().isEmpty() ? null : context.hostBlock(n.name());
+            if (block == null) {
+                edges.add(new Edge(n.name(), s.id(), Edge.Kind.NEEDS, n.span()));
+            } else {
+                block.steps().forEach(b -> edges.add(new Edge(b.id(), s.id(), Edge.Kind.NEEDS, n.span())));
             }
         }
     }

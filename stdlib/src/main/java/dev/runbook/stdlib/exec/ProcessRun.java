@@ -68,7 +68,7 @@ final class ProcessRun {
                 argv, args.stringMap("env"), null, args.string("stdin"), args.duration("timeout"), context::log);
         if (args.has("cwd")) {
             Path dir = context.resolve(args.string("cwd"));
-            if (!Files.isDirectory(dir)) {
+            if (context.target().isLocal() && !Files.isDirectory(dir)) {
                 return StepResult.failed("working directory " + dir + " does not exist; check cwd");
             }
             command = command.withCwd(dir);

@@ -1,0 +1,16 @@
+# a step of an `on` block runs on each host through its connection: only types that do (ON_HOST), no relative paths
+# expect-error: RB0175 8:14
+# expect-error: RB0175 10:12
+# expect-error: RB0176 11:28
+# expect-error: RB0175 12:14
+runbook "hosts" {
+  on web {
+    step a = http.get { url: "http://localhost/" }
+    step b = exec { argv: ["true"] }
+      undo file.write { path: "/tmp/x", content: "y" }
+    step c = npm.ci { dir: "app" }
+    step d = call "lib/callee.rb" { target: "x" }
+    step e = exec { argv: ["ls"], cwd: "/srv/" + "app" }
+    verify "up" http.get { url: "http://" + host.address + "/" } expect it.status == 200
+  }
+}
