@@ -1,5 +1,6 @@
 runbook "hosts" {
   param ref: string = "main"
+  param rolling: int = 2  # the new keywords stay names
   step fetch = exec { argv: ["git", "fetch"] }
   # the rollout
   on web as deploy rolling [1,50%] max_failures 1 undo_all { # per host
@@ -18,4 +19,5 @@ runbook "hosts" {
     verify "up" 1 == 1
   }
   step done = exec { argv: ["echo", steps.deploy.batches] }
+  step as = exec { argv: ["echo", rolling], on: { undo_all: true, max_failures: 1 } }
 }

@@ -1,5 +1,6 @@
 runbook "hosts" {
   param ref: string = "main"
+  param rolling: int = 2  # the new keywords stay names
 
   step fetch = exec { argv: ["git", "fetch"] }
 
@@ -27,4 +28,6 @@ runbook "hosts" {
   }
 
   step done = exec { argv: ["echo", steps.deploy.batches] }
+
+  step as = exec { argv: ["echo", rolling], on: {undo_all: true, max_failures: 1} }
 }
