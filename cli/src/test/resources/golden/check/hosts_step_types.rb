@@ -1,8 +1,9 @@
 # a step of an `on` block runs on each host through its connection: only types that do (ON_HOST), no relative paths
-# expect-error: RB0175 8:14
-# expect-error: RB0175 10:12
-# expect-error: RB0176 11:28
-# expect-error: RB0175 12:14
+# expect-error: RB0175 9:14
+# expect-error: RB0175 11:12
+# expect-error: RB0176 12:28
+# expect-error: RB0175 13:14
+# expect-error: RB0106 16:21
 runbook "hosts" {
   on web {
     step a = http.get { url: "http://localhost/" }
@@ -12,5 +13,6 @@ runbook "hosts" {
     step d = call "lib/callee.rb" { target: "x" }
     step e = exec { argv: ["ls"], cwd: "/srv/" + "app" }
     verify "up" http.get { url: "http://" + host.address + "/" } expect it.status == 200
+    verify "writes" file.write { path: "/tmp/x", content: "y" } expect true
   }
 }
