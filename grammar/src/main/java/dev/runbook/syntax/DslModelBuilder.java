@@ -253,6 +253,15 @@ final class DslModelBuilder {
                     "RB0003", positions.of(ctx), "batch size " + ctx.INT().getText() + " is too large");
             value = Integer.MAX_VALUE;
         }
+        if (ctx.PERCENT() != null
+                && ctx.PERCENT().getSymbol().getStartIndex()
+                        != ctx.INT().getSymbol().getStopIndex() + 1) {
+            diagnostics.error(
+                    "RB0001",
+                    positions.of(ctx.PERCENT().getSymbol()),
+                    "write the percent sign right after the number: "
+                            + ctx.INT().getText() + "%");
+        }
         return new Batch((int) value, ctx.PERCENT() != null, positions.of(ctx));
     }
 
