@@ -1,6 +1,8 @@
 package dev.runbook.format;
 
+import dev.runbook.model.Batch;
 import dev.runbook.model.Guard;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Invariant;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
@@ -69,13 +71,15 @@ public final class DslPrinter {
             out.gap();
             if (item instanceof Step s) {
                 step(1, s);
+            } else if (item instanceof HostBlock h) {
+                hostBlock(h);
             } else {
                 parallel((Parallel) item);
             }
         }
         for (Verify v : rb.verifies()) {
             out.gap();
-            runbookVerify(v);
+            runbookVerify(1, v);
         }
         invariants(rb.invariants(), start, end);
         block("finally", RunbookLexer.FINALLY, rb.finallySteps(), start, end);
@@ -122,6 +126,40 @@ public final class DslPrinter {
         out.line(1, "parallel {", line(p.span()), line(p.span()));
         steps(2, p.steps());
         out.close(1, 2, "}", line(p.span()), endLine(p.span()));
+    }
+
+    private void hostBlock(HostBlock h) {
+        int from = line(h.span());
+        out.line(1, hostHeader(h) + " {", from, from);
+        steps(2, h.steps());
+        for (Verify v : h.verifies()) {
+            out.gap();
+            runbookVerify(2, v);
+        }
+        out.close(1, 2, "}", from, endLine(h.span()));
+    }
+
+    /** {@code on TARGET [as ID] [rolling SIZES] [max_failures N] [undo_all]}: {@code as} only when it differs. */
+    static String hostHeader(HostBlock h) {
+        StringBuilder text = new StringBuilder("on ").append(h.target());
+        if (!h.id().equals(h.target())) {
+            text.append(" as ").append(h.id());
+        }
+        if (h.rolling().size() == 1) {
+            text.append(" rolling ").append(h.rolling().get(0));
+        } else if (!h.rolling().isEmpty()) {
+            text.append(" rolling [")
+                    .append(String.join(
+                            ", ", h.rolling().stream().map(Batch::toString).toList()))
+                    .append(']');
+        }
+        if (h.maxFailures() != null) {
+            text.append(" max_failures ").append(h.maxFailures());
+        }
+        if (h.undoAll()) {
+            text.append(" undo_all");
+        }
+        return text.toString();
     }
 
     private void block(String keyword, int token, List<Step> steps, int start, int end) {
@@ -232,16 +270,16 @@ public final class DslPrinter {
                 + (v.every() == null ? "" : " every " + ExprPrinter.print(v.every()));
     }
 
-    private void runbookVerify(Verify v) {
+    private void runbookVerify(int indent, Verify v) {
         String head = "verify " + ExprPrinter.quote(v.name() == null ? "" : v.name()) + " ";
-        String condition = DslStrings.expr(v.condition(), 2) + within(v);
+        String condition = DslStrings.expr(v.condition(), indent + 1) + within(v);
         if (v.probe() == null) {
-            out.line(1, head + condition, line(v.span()), endLine(v.span()));
+            out.line(indent, head + condition, line(v.span()), endLine(v.span()));
             return;
         }
-        invocations.print(1, head, v.probe(), line(v.span()), "");
+        invocations.print(indent, head, v.probe(), line(v.span()), "");
         int from = Math.max(invocationEnd(v.probe()) + 1, line(v.condition().span()));
-        out.line(2, "expect " + condition, from, Math.max(from, endLine(v.span())));
+        out.line(indent + 1, "expect " + condition, from, Math.max(from, endLine(v.span())));
     }
 
     /** The line the first member starts on: a comment at its end is the member's, not the runbook header's. */

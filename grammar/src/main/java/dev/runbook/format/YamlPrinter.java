@@ -3,6 +3,8 @@ package dev.runbook.format;
 import static dev.runbook.format.DslPrinter.endLine;
 import static dev.runbook.format.DslPrinter.line;
 
+import dev.runbook.model.Batch;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Invariant;
 import dev.runbook.model.Item;
 import dev.runbook.model.NameRef;
@@ -65,7 +67,7 @@ public final class YamlPrinter {
         }
         if (!rb.verifies().isEmpty()) {
             out.plain(0, "verify:");
-            rb.verifies().forEach(this::verify);
+            rb.verifies().forEach(v -> verify(2, v));
         }
         if (!rb.invariants().isEmpty()) {
             out.plain(0, "invariant:");
@@ -113,31 +115,69 @@ public final class YamlPrinter {
             steps.step(2, s);
             return;
         }
+        if (item instanceof HostBlock h) {
+            hostBlock(h);
+            return;
+        }
         Parallel p = (Parallel) item;
         out.line(1, "- parallel:", line(p.span()), line(p.span()));
         p.steps().forEach(s -> steps.step(4, s));
         out.comments(3, out.pool().within(line(p.span()), endLine(p.span())));
     }
 
-    private void verify(Verify v) {
+    /** {@code - on: TARGET} with its keys at level 2, its steps and verifies one level deeper. */
+    private void hostBlock(HostBlock h) {
+        int from = line(h.span());
+        yaml.item();
+        yaml.key(2, "on: " + YamlScalars.string(h.target()), from, from);
+        if (!h.id().equals(h.target())) {
+            yaml.key(2, "as: " + YamlScalars.string(h.id()), -1, -1);
+        }
+        if (h.rolling().size() == 1) {
+            yaml.key(2, "rolling: " + batch(h.rolling().get(0)), -1, -1);
+        } else if (!h.rolling().isEmpty()) {
+            List<String> sizes = h.rolling().stream().map(YamlPrinter::batch).toList();
+            yaml.key(2, "rolling: [" + String.join(", ", sizes) + "]", -1, -1);
+        }
+        if (h.maxFailures() != null) {
+            yaml.key(2, "max_failures: " + batch(h.maxFailures()), -1, -1);
+        }
+        if (h.undoAll()) {
+            yaml.key(2, "undo_all: true", -1, -1);
+        }
+        yaml.key(2, "steps:", -1, -1);
+        h.steps().forEach(s -> steps.step(4, s));
+        if (!h.verifies().isEmpty()) {
+            yaml.key(2, "verify:", -1, -1);
+            h.verifies().forEach(v -> verify(4, v));
+        }
+        out.comments(3, out.pool().within(from, endLine(h.span())));
+    }
+
+    private static String batch(Batch b) {
+        return b.percent() ? "\"" + b + "\"" : b.toString();
+    }
+
+    /** A runbook-level verify as a list item whose keys sit at {@code level}. */
+    private void verify(int level, Verify v) {
         int from = line(v.span());
         yaml.item();
-        yaml.text(2, "name", v.name() == null ? "" : v.name(), from, from);
+        yaml.text(level, "name", v.name() == null ? "" : v.name(), from, from);
         if (v.probe() != null) {
-            yaml.invocation(2, v.probe(), from, Math.max(from, DslPrinter.invocationEnd(v.probe())));
+            yaml.invocation(level, v.probe(), from, Math.max(from, DslPrinter.invocationEnd(v.probe())));
         }
         yaml.key(
-                2,
+                level,
                 "expect: " + YamlScalars.expression(v.condition()),
                 line(v.condition().span()),
                 endLine(v.condition().span()));
         if (v.within() != null) {
-            yaml.key(2, "within: " + YamlScalars.value(v.within()), -1, -1);
+            yaml.key(level, "within: " + YamlScalars.value(v.within()), -1, -1);
         }
         if (v.every() != null) {
-            yaml.key(2, "every: " + YamlScalars.value(v.every()), -1, -1);
+            yaml.key(level, "every: " + YamlScalars.value(v.every()), -1, -1);
         }
-        out.comments(2, out.pool().within(from, endLine(v.span())));
+        out.comments(level, out.pool().within(from, endLine(v.span())));
     }
 
     private void invariant(Invariant inv) {

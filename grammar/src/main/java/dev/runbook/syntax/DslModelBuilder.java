@@ -2,9 +2,11 @@ package dev.runbook.syntax;
 
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.model.Arg;
+import dev.runbook.model.Batch;
 import dev.runbook.model.Confirm;
 import dev.runbook.model.FailurePolicy;
 import dev.runbook.model.Guard;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Invariant;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Item;
@@ -70,7 +72,9 @@ final class DslModelBuilder {
             } else if (m instanceof RunbookParser.OnFailureMemberContext f) {
                 onFailure.addAll(createSteps(f.stepDecl()));
             } else if (m instanceof RunbookParser.VerifyMemberContext v) {
-                verifies.add(createVerify(v));
+                verifies.add(createVerify(v.verifyDecl()));
+            } else if (m instanceof RunbookParser.OnMemberContext h) {
+                items.add(createHostBlock(h));
             } else if (m instanceof RunbookParser.InvariantMemberContext inv) {
                 inv.invariantDecl().forEach(d -> invariants.add(createInvariant(d)));
             }
@@ -208,7 +212,60 @@ final class DslModelBuilder {
         return args;
     }
 
-    private Verify createVerify(RunbookParser.VerifyMemberContext ctx) {
+    private HostBlock createHostBlock(RunbookParser.OnMemberContext ctx) {
+        List<Step> steps = new ArrayList<>();
+        List<Verify> verifies = new ArrayList<>();
+        for (org.antlr.v4.runtime.tree.ParseTree child : ctx.children) {
+            if (child instanceof RunbookParser.StepDeclContext s) {
+                steps.add(createStep(s));
+            } else if (child instanceof RunbookParser.VerifyDeclContext v) {
+                verifies.add(createVerify(v));
+            }
+        }
+        List<Batch> rolling = new ArrayList<>();
+        if (ctx.rolling() != null) {
+            ctx.rolling().batchSize().forEach(b -> rolling.add(createBatch(b)));
+        }
+        RunbookParser.IdentContext id = ctx.id == null ? ctx.target : ctx.id;
+        return new HostBlock(
+                id.getText(),
+                positions.of(id),
+                ctx.target.getText(),
+                positions.of(ctx.target),
+                rolling,
+                ctx.failures == null ? null : createBatch(ctx.failures),
+                ctx.UNDO_ALL() != null,
+                steps,
+                verifies,
+                positions.of(ctx));
+    }
+
+    /** Its range (not zero, a percent at most 100) is the checker's, as for sizes read from YAML. */
+    private Batch createBatch(RunbookParser.BatchSizeContext ctx) {
+        long value;
+        try {
+            value = Long.parseLong(ctx.INT().getText());
+        } catch (NumberFormatException e) {
+            value = Long.MAX_VALUE;
+        }
+        if (value > Integer.MAX_VALUE) {
+            diagnostics.error(
+                    "RB0003", positions.of(ctx), "batch size " + ctx.INT().getText() + " is too large");
+            value = Integer.MAX_VALUE;
+        }
+        if (ctx.PERCENT() != null
+                && ctx.PERCENT().getSymbol().getStartIndex()
+                        != ctx.INT().getSymbol().getStopIndex() + 1) {
+            diagnostics.error(
+                    "RB0001",
+                    positions.of(ctx.PERCENT().getSymbol()),
+                    "write the percent sign right after the number: "
+                            + ctx.INT().getText() + "%");
+        }
+        return new Batch((int) value, ctx.PERCENT() != null, positions.of(ctx));
+    }
+
+    private Verify createVerify(RunbookParser.VerifyDeclContext ctx) {
         Invocation probe = ctx.invocation() == null ? null : createInvocation(ctx.invocation());
         Expr within =
                 ctx.within() == null ? null : expressions.build(ctx.within().expr(0));

@@ -198,6 +198,7 @@ final class StatementRecovery extends DefaultErrorStrategy {
         return context instanceof RunbookParser.MemberContext
                 || context instanceof RunbookParser.StepDeclContext
                 || context instanceof RunbookParser.InvariantDeclContext
+                || context instanceof RunbookParser.VerifyDeclContext
                 || context instanceof RunbookParser.StepClauseContext
                 || context instanceof RunbookParser.ExprOnlyContext;
     }

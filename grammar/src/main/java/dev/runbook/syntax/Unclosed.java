@@ -28,6 +28,7 @@ record Unclosed(Token open, Token found, int resumeAt) {
             RunbookLexer.ON_FAILURE,
             RunbookLexer.VERIFY,
             RunbookLexer.INVARIANT,
+            RunbookLexer.ON,
             RunbookLexer.DESCRIPTION);
 
     /** Keywords that start a member of the runbook or a clause of a step. */

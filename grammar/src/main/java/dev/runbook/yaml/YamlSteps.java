@@ -1,6 +1,7 @@
 package dev.runbook.yaml;
 
 import dev.runbook.diagnostic.Diagnostic;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Item;
 import dev.runbook.model.Parallel;
 import dev.runbook.model.Step;
@@ -11,16 +12,26 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** A list of steps; in {@code steps:} an entry may also be {@code parallel: [steps]}. */
+/**
+ * A list of steps; in {@code steps:} an entry may also be {@code parallel: [steps]} or a block that runs on hosts
+ * ({@code on: group}).
+ */
 final class YamlSteps {
     static final String PARALLEL = "parallel";
 
     private YamlSteps() {}
 
-    /** {@code steps:}: steps and parallel blocks. */
+    /** {@code steps:}: steps, parallel blocks and host blocks. */
     static List<Item> decodeItems(Node node, YamlValues values) {
         List<Item> items = new ArrayList<>();
         for (Node entry : values.list(node, "`steps`")) {
+            if (keyOf(entry, YamlHostBlock.ON) != null) {
+                HostBlock h = YamlHostBlock.decode(entry, values);
+                if (h != null) {
+                    items.add(h);
+                }
+                continue;
+            }
             if (hasParallel(entry)) {
                 Parallel p = parallel(entry, values);
                 if (p != null) {
@@ -36,7 +47,7 @@ final class YamlSteps {
         return items;
     }
 
-    /** {@code finally:} and {@code on_failure:}: plain steps only. */
+    /** {@code finally:}, {@code on_failure:} and the steps of an {@code on} block: plain steps only. */
     static List<Step> decodeSteps(Node node, YamlValues values, String what) {
         List<Step> steps = new ArrayList<>();
         for (Node entry : values.list(node, what)) {
@@ -44,6 +55,12 @@ final class YamlSteps {
                 Node key = parallelKey((MappingNode) entry);
                 values.report(Diagnostic.error("RB0013", values.span(key), "unknown key `parallel` in " + what)
                         .withHint("parallel blocks are only allowed in `steps`"));
+                continue;
+            }
+            if (keyOf(entry, YamlHostBlock.ON) != null) {
+                values.report(Diagnostic.error(
+                                "RB0013", values.span(keyOf(entry, YamlHostBlock.ON)), "unknown key `on` in " + what)
+                        .withHint("`on` blocks are only allowed in the runbook's `steps`"));
                 continue;
             }
             Step s = YamlStep.decode(entry, values);
@@ -69,6 +86,14 @@ final class YamlSteps {
                         .withHint("parallel blocks do not nest"));
                 continue;
             }
+            if (keyOf(item, YamlHostBlock.ON) != null) {
+                values.report(Diagnostic.error(
+                                "RB0013",
+                                values.span(keyOf(item, YamlHostBlock.ON)),
+                                "unknown key `on` in a parallel block")
+                        .withHint("`on` blocks are only allowed in the runbook's `steps`"));
+                continue;
+            }
             Step s = YamlStep.decode(item, values);
             if (s != null) {
                 steps.add(s);
@@ -82,8 +107,16 @@ final class YamlSteps {
     }
 
     private static Node parallelKey(MappingNode m) {
+        return keyOf(m, PARALLEL);
+    }
+
+    /** The key node {@code name} of a mapping, or null (also when the node is no mapping). */
+    private static Node keyOf(Node node, String name) {
+        if (!(node instanceof MappingNode m)) {
+            return null;
+        }
         for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode s && PARALLEL.equals(s.getValue())) {
+            if (t.getKeyNode() instanceof ScalarNode s && name.equals(s.getValue())) {
                 return s;
             }
         }

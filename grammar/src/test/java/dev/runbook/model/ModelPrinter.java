@@ -42,6 +42,13 @@ public final class ModelPrinter {
             } else if (item instanceof Parallel p) {
                 line(1, "parallel");
                 p.steps().forEach(s -> step(2, s));
+            } else if (item instanceof HostBlock h) {
+                line(
+                        1,
+                        "on " + h.target() + " as " + h.id() + " rolling " + h.rolling() + " max_failures "
+                                + h.maxFailures() + " undo_all " + h.undoAll());
+                h.steps().forEach(s -> step(2, s));
+                verifies(2, h.verifies());
             }
         }
         line(1, "finally");

@@ -23,7 +23,8 @@ class YamlPairTest {
         "quickstart.rb, quickstart.yaml",
         "db-restore.rb, db-restore.yaml",
         "app-rollback.rb, app-rollback.yml",
-        "strings.rb, strings.yaml"
+        "strings.rb, strings.yaml",
+        "hosts.rb, hosts.yaml"
     })
     void bothSyntaxesGiveTheSameModel(String dsl, String yaml) throws IOException {
         Runbook fromDsl = read(dsl, true);

@@ -2,6 +2,7 @@ package dev.runbook.check;
 
 import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.expr.Scope;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Param;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
@@ -30,6 +31,18 @@ public final class CheckContext {
     private Graph graph;
     private Map<String, Map<String, Type>> stepOutputs;
     private Map<String, Type> paramTypes;
+    private Map<String, HostBlock> blockOfStep;
+
+    /** What steps after an {@code on} block read of it: the hosts done, the hosts that failed, the batches run. */
+    public static final Map<String, Type> HOST_BLOCK_OUTPUTS = hostBlockOutputs();
+
+    private static Map<String, Type> hostBlockOutputs() {
+        Map<String, Type> out = new LinkedHashMap<>();
+        out.put("hosts", Type.LIST);
+        out.put("failed", Type.LIST);
+        out.put("batches", Type.INT);
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     public CheckContext(Runbook runbook, StepRegistry registry, Diagnostics diagnostics, CallResolver calls) {
         this.runbook = runbook;
@@ -78,11 +91,12 @@ public final class CheckContext {
         return paramTypes;
     }
 
-    /** Every step's output types by id, computed once. */
+    /** Every step's output types by id, and the outputs of each {@code on} block by its id, computed once. */
     private Map<String, Map<String, Type>> stepOutputs() {
         if (stepOutputs == null) {
             Map<String, Map<String, Type>> steps = new LinkedHashMap<>();
             runbook.allSteps().forEach(s -> steps.putIfAbsent(s.id(), outputs(s)));
+            runbook.hostBlocks().forEach(h -> steps.putIfAbsent(h.id(), HOST_BLOCK_OUTPUTS));
             stepOutputs = java.util.Collections.unmodifiableMap(steps);
         }
         return stepOutputs;
@@ -91,15 +105,51 @@ public final class CheckContext {
     /** The scope for expressions of {@code owner} (null: outside any step), recording step references. */
     public Scope scope(String owner) {
         Map<String, Map<String, Type>> steps = owner == null ? Map.of() : stepOutputs();
-        return new Scope(paramTypes(), steps, null, (id, span) -> reference(owner, id, span));
+        HostBlock block = owner == null ? null : hostBlockOf(owner);
+        return new Scope(
+                paramTypes(), steps, null, (id, span) -> reference(owner, id, span), block == null ? null : block.id());
     }
 
-    private void reference(String owner, String id, Span span) {
-        if (owner != null) {
-            references
-                    .computeIfAbsent(owner, k -> new ArrayList<>())
-                    .add(new Edge(id, owner, Edge.Kind.REFERENCE, span));
+    /** The scope of an {@code on} block's verifies: they run per host, from the runner, after the block's steps. */
+    public Scope blockScope(HostBlock block) {
+        return new Scope(paramTypes(), stepOutputs(), null, (id, span) -> {}, block.id());
+    }
+
+    /** The {@code on} block a main step belongs to, or null. */
+    public HostBlock hostBlockOf(String stepId) {
+        if (blockOfStep == null) {
+            Map<String, HostBlock> found = new java.util.HashMap<>();
+            for (HostBlock h : runbook.hostBlocks()) {
+                h.steps().forEach(s -> found.putIfAbsent(s.id(), h));
+            }
+            blockOfStep = found;
         }
+        return blockOfStep.get(stepId);
+    }
+
+    /** The {@code on} block with this id when no step has it, or null. */
+    public HostBlock hostBlock(String id) {
+        if (runbook.step(id).isPresent()) {
+            return null;
+        }
+        return runbook.hostBlocks().stream()
+                .filter(h -> h.id().equals(id))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** A read of a block's outputs waits for all of its steps. */
+    private void reference(String owner, String id, Span span) {
+        if (owner == null) {
+            return;
+        }
+        List<Edge> edges = references.computeIfAbsent(owner, k -> new ArrayList<>());
+        HostBlock block = runbook.hostBlocks().isEmpty() ? null : hostBlock(id);
+        if (block == null) {
+            edges.add(new Edge(id, owner, Edge.Kind.REFERENCE, span));
+            return;
+        }
+        block.steps().forEach(s -> edges.add(new Edge(s.id(), owner, Edge.Kind.REFERENCE, span)));
     }
 
     public List<Edge> references(String stepId) {

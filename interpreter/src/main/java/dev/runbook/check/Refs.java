@@ -64,6 +64,7 @@ public final class Refs implements ExprVisitor<Void> {
         for (Verify v : rb.verifies()) {
             verify(v, add);
         }
+        rb.hostBlocks().forEach(h -> h.verifies().forEach(v -> verify(v, add)));
         rb.invariants().forEach(i -> invocation(i.probe(), add));
         return out;
     }

@@ -27,12 +27,27 @@ import java.util.Set;
 /** Infers the type of an expression and reports what cannot work, before anything runs. */
 public final class TypeChecker implements ExprVisitor<Type> {
     private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=");
+    private static final String HOST = "host";
+    /** The host an {@code on} block's step runs on; {@code vars} holds the inventory's values, any name. */
+    private static final Map<String, Type> HOST_FIELDS = orderedHostFields();
+
     private final Scope scope;
     private final Diagnostics diagnostics;
 
     private TypeChecker(Scope scope, Diagnostics diagnostics) {
         this.scope = scope;
         this.diagnostics = diagnostics;
+    }
+
+    private static Map<String, Type> orderedHostFields() {
+        Map<String, Type> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", Type.STRING);
+        fields.put("address", Type.STRING);
+        fields.put("user", Type.STRING);
+        fields.put("port", Type.INT);
+        fields.put("groups", Type.LIST);
+        fields.put("vars", Type.MAP);
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     public static Type check(Expr expr, Scope scope, Diagnostics diagnostics) {
@@ -103,7 +118,15 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if ("steps".equals(name)) {
             return Type.MAP;
         }
+        if (HOST.equals(name) && scope.hostBlock() != null) {
+            return Type.MAP;
+        }
         Type t = scope.names().get(name);
+        if (t == null && HOST.equals(name)) {
+            diagnostics.add(Diagnostic.error("RB0171", e.span(), "`host` is only known inside an `on` block")
+                    .withHint("steps after the block read `steps.<block>.hosts`, `.failed` and `.batches`"));
+            return Type.ANY;
+        }
         if (t == null) {
             Diagnostic d = Diagnostic.error("RB0121", e.span(), "`" + name + "` is not defined");
             var suggestion = Suggestions.closest(name, scope.names().keySet());
@@ -126,6 +149,9 @@ public final class TypeChecker implements ExprVisitor<Type> {
         if (e.target() instanceof Ref r && "it".equals(r.name()) && scope.it() != null) {
             return output(scope.it(), e.name(), e, "this step");
         }
+        if (e.target() instanceof Ref r && HOST.equals(r.name()) && scope.hostBlock() != null) {
+            return hostField(e);
+        }
         Type target = e.target().accept(this);
         if (target != Type.MAP && target != Type.ANY) {
             diagnostics.error(
@@ -135,6 +161,21 @@ public final class TypeChecker implements ExprVisitor<Type> {
                             + "`");
         }
         return Type.ANY;
+    }
+
+    /** {@code host.name}, {@code host.vars.x}, ...: the fields every host of an inventory has. */
+    private Type hostField(Member e) {
+        Type t = HOST_FIELDS.get(e.name());
+        if (t == null) {
+            Diagnostic d = Diagnostic.error("RB0172", e.span(), "`host` has no field `" + e.name() + "`");
+            var suggestion = Suggestions.closest(e.name(), HOST_FIELDS.keySet());
+            diagnostics.add(suggestion
+                    .map(s -> d.withHint("did you mean `host." + s + "`?"))
+                    .orElse(d.withHint("its fields are: " + String.join(", ", HOST_FIELDS.keySet())
+                            + "; the inventory's own values are under host.vars")));
+            return Type.ANY;
+        }
+        return t;
     }
 
     private Type stepRef(String id, Member e) {

@@ -21,5 +21,10 @@ public enum Trait {
      * Runs beside the main steps instead of before the next one (periodic status updates): the steps after it start
      * at once, and when the main steps are done the engine interrupts it, which ends it normally.
      */
-    BACKGROUND
+    BACKGROUND,
+    /**
+     * Runs on the host it targets through {@link StepContext#target()}, and only there: it reads and changes nothing
+     * on the runner from Java (no files, no network), so it may be a step of an {@code on} block, run on each host.
+     */
+    ON_HOST
 }

@@ -58,6 +58,8 @@ public final class RunbookSchema {
         definitions.put("with_by_type", withByType(registry));
         definitions.put("verify", runbookVerify(registry));
         definitions.put("step_list", Obj.of("type", List.of("array", "null"), "items", Obj.ref("step")));
+        definitions.put("batch_size", batchSize());
+        definitions.put("host_block", hostBlock());
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("runbook", Obj.of("type", "string", "description", "the runbook's name"));
@@ -93,9 +95,10 @@ public final class RunbookSchema {
                         "type",
                         List.of("array", "null"),
                         "description",
-                        "the main steps, in order; {parallel: [steps]} runs steps together",
+                        "the main steps, in order; {parallel: [steps]} runs steps together; {on: group, steps}"
+                                + " runs steps on the hosts of a group",
                         "items",
-                        Obj.of("anyOf", List.of(Obj.ref("step"), parallel()))));
+                        Obj.of("anyOf", List.of(Obj.ref("step"), parallel(), Obj.ref("host_block")))));
         properties.put(
                 "finally",
                 Obj.of(
@@ -269,6 +272,79 @@ public final class RunbookSchema {
                                 "steps that do not wait for each " + "other")),
                 "additionalProperties",
                 false);
+    }
+
+    private static Map<String, Object> batchSize() {
+        return Obj.of(
+                "description",
+                "a number of hosts, or a percent of them such as \"25%\"",
+                "anyOf",
+                List.of(
+                        Obj.of("type", "integer", "minimum", 0),
+                        Obj.of("type", "string", "pattern", "^\\s*\\d+\\s*%\\s*$")));
+    }
+
+    private static Map<String, Object> hostBlock() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(
+                "on",
+                Obj.of(
+                        "type",
+                        "string",
+                        "pattern",
+                        NAME,
+                        "description",
+                        "where the steps run: a group of the inventory, a host name, or all"));
+        p.put(
+                "as",
+                Obj.of(
+                        "type",
+                        "string",
+                        "pattern",
+                        NAME,
+                        "description",
+                        "the block's id (default: the target); later steps read steps.<id>.hosts, .failed, .batches"));
+        p.put(
+                "rolling",
+                Obj.of(
+                        "description",
+                        "batch sizes, one batch at a time; the last size repeats (default: all hosts at once)",
+                        "anyOf",
+                        List.of(
+                                Obj.ref("batch_size"),
+                                Obj.of("type", "array", "minItems", 1, "items", Obj.ref("batch_size")))));
+        p.put(
+                "max_failures",
+                Obj.of(
+                        "allOf",
+                        List.of(Obj.ref("batch_size")),
+                        "description",
+                        "how many hosts may fail before the rollout stops (default: none)"));
+        p.put(
+                "undo_all",
+                Obj.of(
+                        "type",
+                        "boolean",
+                        "description",
+                        "when the rollout stops, undo the hosts of earlier batches too"));
+        p.put(
+                "steps",
+                Obj.of(
+                        "allOf",
+                        List.of(Obj.ref("step_list")),
+                        "description",
+                        "the steps run on each host, through its connection"));
+        p.put(
+                "verify",
+                Obj.of(
+                        "type",
+                        List.of("array", "null"),
+                        "description",
+                        "each host's health gate, run from the runner after that host's steps",
+                        "items",
+                        Obj.ref("verify")));
+        return Obj.of(
+                "type", "object", "required", List.of("on", "steps"), "properties", p, "additionalProperties", false);
     }
 
     private static Map<String, Object> step(StepRegistry registry) {

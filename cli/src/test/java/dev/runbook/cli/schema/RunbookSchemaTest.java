@@ -150,6 +150,30 @@ class RunbookSchemaTest {
     }
 
     @Test
+    void aHostBlockValidates() throws IOException {
+        assertEquals(Set.of(), schema().validate(yaml("""
+                runbook: hosts
+                steps:
+                  - on: web
+                    as: deploy
+                    rolling: [1, "50%"]
+                    max_failures: 1
+                    undo_all: true
+                    steps:
+                      - {id: a, type: exec, with: {argv: ["true"]}}
+                    verify:
+                      - {name: up, type: http.get, with: {url: "http://x/"}, expect: it.status == 200}
+                  - {on: db, rolling: "25%", steps: [{id: b, type: exec, with: {argv: ["true"]}}]}
+                """)));
+    }
+
+    @Test
+    void aHostBlockWithAnUnknownKeyOrABadSizeFails() throws IOException {
+        assertInvalid("steps:\n  - {on: web, roling: 1, steps: []}\n", "roling");
+        assertInvalid("steps:\n  - {on: web, rolling: half, steps: []}\n", "rolling");
+    }
+
+    @Test
     void anUnknownStepTypeFails() throws IOException {
         assertInvalid("steps:\n  - {id: a, type: exec.run, with: {argv: [\"true\"]}}\n", "type");
     }

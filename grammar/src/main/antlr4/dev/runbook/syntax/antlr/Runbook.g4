@@ -16,9 +16,17 @@ member
     | PARALLEL LBRACE stepDecl* RBRACE                        # parallelMember
     | FINALLY LBRACE stepDecl* RBRACE                         # finallyMember
     | ON_FAILURE LBRACE stepDecl* RBRACE                      # onFailureMember
-    | VERIFY name=STRING (invocation EXPECT)? expr within?    # verifyMember
+    | verifyDecl                                              # verifyMember
     | INVARIANT LBRACE invariantDecl* RBRACE                  # invariantMember
+    | ON target=ident (AS id=ident)? (ROLLING rolling)? (MAX_FAILURES failures=batchSize)? UNDO_ALL?
+      LBRACE (stepDecl | verifyDecl)* RBRACE                  # onMember
     ;
+
+verifyDecl  : VERIFY name=STRING (invocation EXPECT)? expr within? ;
+
+// the batch sizes of an `on` block: one size, or a list whose last size repeats
+rolling     : batchSize | LBRACK batchSize (COMMA batchSize)* COMMA? RBRACK ;
+batchSize   : INT PERCENT? ;
 
 // a read step whose outputs (all, or the fields after `compare`) must be the same after a failed run's undo
 invariantDecl : STEP ident ASSIGN invocation (COMPARE ident (COMMA ident)*)? ;
@@ -93,7 +101,7 @@ mapEntry    : key COLON expr ;
 ident
     : IDENT | RUNBOOK | DESCRIPTION | PARAM | LOCK | REQUIRE | STEP | PARALLEL | FINALLY | ON_FAILURE | VERIFY
     | EXPECT | WHEN | UNLESS | RETRY | DELAY | BACKOFF | TIMEOUT | CONFIRM | UNDO | NEEDS | WITHIN | EVERY | CALL
-    | INVARIANT | COMPARE
+    | INVARIANT | COMPARE | ON | AS | ROLLING | MAX_FAILURES | UNDO_ALL
     ;
 
 // ---- tokens -------------------------------------------------------------------------------------
@@ -123,6 +131,11 @@ EVERY       : 'every' ;
 CALL        : 'call' ;
 INVARIANT   : 'invariant' ;
 COMPARE     : 'compare' ;
+ON          : 'on' ;
+AS          : 'as' ;
+ROLLING     : 'rolling' ;
+MAX_FAILURES : 'max_failures' ;
+UNDO_ALL    : 'undo_all' ;
 TRUE        : 'true' ;
 FALSE       : 'false' ;
 NULL        : 'null' ;

@@ -37,7 +37,7 @@ public final class ReloadWithoutHealthCheckRule implements LintRule {
         }
         Set<String> checked = order.withLater(kinds::healthCheck);
         for (Step s : context.runbook().allSteps()) {
-            if (kinds.reload(s) && !checked.contains(s.id())) {
+            if (kinds.reload(s) && !checked.contains(s.id()) && !gated(context, s)) {
                 context.diagnostics()
                         .add(Diagnostic.warning(
                                         code(),
@@ -48,5 +48,11 @@ public final class ReloadWithoutHealthCheckRule implements LintRule {
                                         "add an http.check step after it, or a final `verify` with an http.get probe"));
             }
         }
+    }
+
+    /** A step of an {@code on} block with verifies: they are each host's health gate. */
+    static boolean gated(CheckContext context, Step s) {
+        var block = context.hostBlockOf(s.id());
+        return block != null && !block.verifies().isEmpty();
     }
 }

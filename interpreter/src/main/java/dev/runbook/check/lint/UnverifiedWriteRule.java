@@ -7,7 +7,8 @@ import dev.runbook.spi.Effect;
 import java.util.Set;
 
 /**
- * RB0602 (warning): a main step that writes, with no verify of its own and no read step after it. Finally and
+ * RB0602 (warning): a main step that writes, with no verify of its own, no read step after it, and no health gate
+ * (the verifies of its {@code on} block). Finally and
  * on-failure steps are clean-up and alerts, best effort by design, so they are left alone.
  */
 public final class UnverifiedWriteRule implements LintRule {
@@ -35,7 +36,10 @@ public final class UnverifiedWriteRule implements LintRule {
         }
         Set<String> readAfter = order.withLater(s -> effect(context, s) == Effect.READ);
         for (Step s : context.runbook().steps()) {
-            if (effect(context, s) == Effect.WRITE && s.verifies().isEmpty() && !readAfter.contains(s.id())) {
+            if (effect(context, s) == Effect.WRITE
+                    && s.verifies().isEmpty()
+                    && !readAfter.contains(s.id())
+                    && !ReloadWithoutHealthCheckRule.gated(context, s)) {
                 context.diagnostics()
                         .add(Diagnostic.warning(
                                         code(),

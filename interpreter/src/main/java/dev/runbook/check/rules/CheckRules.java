@@ -15,6 +15,7 @@ public final class CheckRules {
                 new ParamsRule(),
                 new DuplicateIdsRule(),
                 new StepTypesRule(),
+                new HostBlocksRule(),
                 new NeedsRule(),
                 new ExpressionsRule(),
                 new InvariantsRule(),

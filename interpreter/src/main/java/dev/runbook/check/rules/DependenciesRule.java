@@ -59,7 +59,9 @@ public final class DependenciesRule implements Rule {
         Graph graph = new Graph(nodes, edges);
         context.setGraph(graph);
         Set<String> duplicated = duplicatedIds(context);
-        for (List<Edge> cycle : graph.cycles()) {
+        List<List<Edge>> cycles = new ArrayList<>(graph.cycles());
+        context.runbook().hostBlocks().forEach(h -> cycles.addAll(blockGraph(context, h).cycles()));
+        for (List<Edge> cycle : cycles) {
             if (cycle.stream().noneMatch(e -> duplicated.contains(e.from()))) {
                 report(context, cycle);
             }

@@ -8,6 +8,7 @@ import dev.runbook.expr.Scope;
 import dev.runbook.expr.TypeChecker;
 import dev.runbook.model.Arg;
 import dev.runbook.model.Guard;
+import dev.runbook.model.HostBlock;
 import dev.runbook.model.Invocation;
 import dev.runbook.model.Runbook;
 import dev.runbook.model.Step;
@@ -58,17 +59,26 @@ public final class ExpressionsRule implements Rule {
             step(context, s, Set.of());
         }
         for (Verify v : rb.verifies()) {
-            Scope scope = context.scope("");
-            Map<String, Type> it = null;
-            if (v.probe() != null) {
-                args(v.probe(), scope.withIt(null), d);
-                it = context.type(v.probe().type())
-                        .map(t -> outputsOf(context, t))
-                        .orElse(Map.of());
-            }
-            TypeChecker.checkCondition(v.condition(), "a verify", it == null ? scope : scope.withIt(it), d);
-            polling(v, scope, d);
+            runbookVerify(context, v, HostBoundary.wrap(context, null, "verify `" + v.name() + "`", context.scope("")));
         }
+        for (HostBlock h : rb.hostBlocks()) {
+            for (Verify v : h.verifies()) {
+                runbookVerify(
+                        context, v, HostBoundary.wrap(context, h, "verify `" + v.name() + "`", context.blockScope(h)));
+            }
+        }
+    }
+
+    /** A verify with a name (of the runbook, or the health gate of an {@code on} block), in {@code scope}. */
+    private static void runbookVerify(CheckContext context, Verify v, Scope scope) {
+        Diagnostics d = context.diagnostics();
+        Map<String, Type> it = null;
+        if (v.probe() != null) {
+            args(v.probe(), scope.withIt(null), d);
+            it = context.type(v.probe().type()).map(t -> outputsOf(context, t)).orElse(Map.of());
+        }
+        TypeChecker.checkCondition(v.condition(), "a verify", it == null ? scope : scope.withIt(it), d);
+        polling(v, scope, d);
     }
 
     private static Map<String, Type> outputsOf(CheckContext context, dev.runbook.spi.StepType t) {
@@ -80,8 +90,10 @@ public final class ExpressionsRule implements Rule {
     /** {@code later}: ids of finally/on_failure steps that a main step cannot read (empty for those steps). */
     private void step(CheckContext context, Step s, Set<String> later) {
         Diagnostics d = context.diagnostics();
-        Scope after = readable(context.scope(s.id()), s, later, true, d);
-        Scope scope = readable(context.scope(s.id()), s, later, false, d);
+        Scope own =
+                HostBoundary.wrap(context, context.hostBlockOf(s.id()), "step `" + s.id() + "`", context.scope(s.id()));
+        Scope after = readable(own, s, later, true, d);
+        Scope scope = readable(own, s, later, false, d);
         Map<String, Type> outputs = context.outputs(s);
         args(s.invocation(), scope, d);
         if (s.when() != null) {
@@ -126,7 +138,7 @@ public final class ExpressionsRule implements Rule {
      */
     private static Scope readable(Scope scope, Step s, Set<String> later, boolean ran, Diagnostics d) {
         java.util.function.BiConsumer<String, dev.runbook.source.Span> next = scope.onStepRef();
-        return new Scope(scope.names(), scope.steps(), scope.it(), (id, span) -> {
+        return scope.withStepRefs((id, span) -> {
             if (!ran && id.equals(s.id())) {
                 d.add(Diagnostic.error("RB0116", span, "step `" + s.id() + "` reads its own outputs before it runs")
                         .withHint("read them in a verify, as `it`"));

@@ -33,7 +33,9 @@ public final class StepTypesRule implements Rule {
                 invocation(context, s.undo(), s.id());
             }
         }
-        for (Verify v : context.runbook().verifies()) {
+        List<Verify> verifies = new java.util.ArrayList<>(context.runbook().verifies());
+        context.runbook().hostBlocks().forEach(h -> verifies.addAll(h.verifies()));
+        for (Verify v : verifies) {
             if (v.probe() == null) {
                 continue;
             }

@@ -8,6 +8,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 
 /** Runs a program with an argv list, never through a shell. */
@@ -15,6 +16,11 @@ public final class ExecStep implements StepType {
     @Override
     public String name() {
         return "exec";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 
 /** Runs a script with {@code <shell> -c}: the explicit opt-in to pipes, globs and redirections. */
@@ -15,6 +16,11 @@ public final class ShellStep implements StepType {
     @Override
     public String name() {
         return "shell";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

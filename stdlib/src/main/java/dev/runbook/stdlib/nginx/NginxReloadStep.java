@@ -31,7 +31,7 @@ public final class NginxReloadStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.RELOAD);
+        return Set.of(Trait.RELOAD, Trait.ON_HOST);
     }
 
     @Override

@@ -62,8 +62,11 @@ final class Pm2Cli {
         List<String> argv = new ArrayList<>();
         argv.add(binary);
         argv.addAll(pm2Args);
-        Command command =
-                Command.of(argv).withEnv(env).withCwd(context.workDir()).withTimeout(Duration.ofMinutes(2));
+        Command command = Command.of(argv).withEnv(env).withTimeout(Duration.ofMinutes(2));
+        if (context.target().isLocal()) {
+            // the runbook's folder, where a relative ecosystem file's own paths resolve; a remote host has none
+            command = command.withCwd(context.workDir());
+        }
         try {
             return context.target().run(command);
         } catch (IOException e) {

@@ -44,7 +44,7 @@ public final class Pm2CycleStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.RELOAD);
+        return Set.of(Trait.RELOAD, Trait.ON_HOST);
     }
 
     @Override

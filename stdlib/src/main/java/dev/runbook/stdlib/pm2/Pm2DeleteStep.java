@@ -35,7 +35,7 @@ public final class Pm2DeleteStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.DESTRUCTIVE);
+        return Set.of(Trait.DESTRUCTIVE, Trait.ON_HOST);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Pm2DescribeStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.HEALTH_PROBE);
+        return Set.of(Trait.HEALTH_PROBE, Trait.ON_HOST);
     }
 
     @Override

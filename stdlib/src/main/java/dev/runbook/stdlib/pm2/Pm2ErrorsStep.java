@@ -44,7 +44,7 @@ public final class Pm2ErrorsStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.HEALTH_CHECK);
+        return Set.of(Trait.HEALTH_CHECK, Trait.ON_HOST);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class Pm2HealthStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.HEALTH_CHECK);
+        return Set.of(Trait.HEALTH_CHECK, Trait.ON_HOST);
     }
 
     @Override

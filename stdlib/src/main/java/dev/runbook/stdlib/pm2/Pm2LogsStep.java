@@ -8,6 +8,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ public final class Pm2LogsStep implements StepType {
     @Override
     public String name() {
         return "pm2.logs";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class Pm2ScaleStep implements StepType {
     @Override
     public String name() {
         return "pm2.scale";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.runbook.spi.ProcessResult;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ public final class Pm2StopStep implements StepType {
     @Override
     public String name() {
         return "pm2.stop";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

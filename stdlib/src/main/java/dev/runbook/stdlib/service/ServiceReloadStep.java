@@ -30,7 +30,7 @@ public final class ServiceReloadStep implements StepType {
 
     @Override
     public Set<Trait> traits() {
-        return Set.of(Trait.RELOAD);
+        return Set.of(Trait.RELOAD, Trait.ON_HOST);
     }
 
     @Override

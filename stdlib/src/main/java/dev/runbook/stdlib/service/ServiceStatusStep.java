@@ -8,6 +8,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.io.IOException;
 import java.util.List;
 
@@ -21,6 +22,11 @@ public final class ServiceStatusStep implements StepType {
     @Override
     public String name() {
         return "service.status";
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.runbook.spi.ParamSpec;
 import dev.runbook.spi.StepContext;
 import dev.runbook.spi.StepResult;
 import dev.runbook.spi.StepType;
+import dev.runbook.spi.Trait;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ public final class ServiceToggleStep implements StepType {
     @Override
     public String name() {
         return "service." + action();
+    }
+
+    @Override
+    public java.util.Set<Trait> traits() {
+        return java.util.Set.of(Trait.ON_HOST);
     }
 
     @Override

@@ -106,6 +106,76 @@ class ExecStepTest {
         assertTrue(result.message().contains(dir.resolve("nope").toString()), result.message());
     }
 
+    /**
+     * A stand-in for a target on another host (none can run here): it records the command and answers exit 0. The
+     * working directory is that host's, so the step does not look for it on the runner's disk.
+     */
+    @Test
+    void onATargetOnAnotherHostTheWorkingDirectoryIsNotCheckedLocallyStandInTarget() throws Exception {
+        List<dev.runbook.spi.Command> sent = new java.util.ArrayList<>();
+        dev.runbook.spi.Target remote = new dev.runbook.spi.Target() {
+            @Override
+            public dev.runbook.spi.ProcessResult run(dev.runbook.spi.Command command) {
+                sent.add(command);
+                return new dev.runbook.spi.ProcessResult(0, "", "", false, Duration.ZERO);
+            }
+
+            @Override
+            public String name() {
+                return "web1";
+            }
+
+            @Override
+            public boolean isLocal() {
+                return false;
+            }
+        };
+        TestContext local = new TestContext(dir);
+        dev.runbook.spi.StepContext context = new dev.runbook.spi.StepContext() {
+            public String stepId() {
+                return local.stepId();
+            }
+
+            public java.nio.file.Path workDir() {
+                return local.workDir();
+            }
+
+            public Map<String, String> env() {
+                return local.env();
+            }
+
+            public dev.runbook.spi.Target target() {
+                return remote;
+            }
+
+            public void log(String line) {
+                local.log(line);
+            }
+
+            public java.time.Clock clock() {
+                return local.clock();
+            }
+
+            public String redact(String text) {
+                return text;
+            }
+
+            public boolean confirm(String question) {
+                return true;
+            }
+
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        StepResult result = exec.execute(
+                StepArgs.of(exec, Map.of("argv", List.of("true"), "cwd", "/srv/nowhere-on-this-machine")), context);
+
+        assertTrue(result.isOk(), result.message());
+        assertEquals("/srv/nowhere-on-this-machine", sent.get(0).cwd().toString());
+    }
+
     @Test
     void secretsAreMaskedInOutputsAndMessages() throws Exception {
         TestContext context = new TestContext(dir, System.getenv(), List.of("hunter2"));
