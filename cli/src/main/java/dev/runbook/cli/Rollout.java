@@ -229,7 +229,9 @@ final class Rollout {
                     bound,
                     child);
         }
-        RunResult result = interpreter.run(block, bound, child, stop, new Resume(doneOf(path)));
+        Map<String, StepOutcome> earlier = new LinkedHashMap<>();
+        doneOf(path).forEach(o -> earlier.put(o.id(), o));
+        RunResult result = interpreter.run(block, bound, child, stop, new Resume(earlier));
         return new HostRun(host, result, block, interpreter, bound, child);
     }
 

@@ -22,7 +22,7 @@ class HostRolloutTest {
     static final String RUNBOOK = """
             runbook "roll" {
               param version: string "the version to roll out"
-              on web as deploy rolling [1, 50%] %s {
+              on web as deploy rolling [1, 50%%] %s {
                 step write = shell { script: "cp version version.before && echo " + version + " > version && echo " + version + " >> history", cwd: host.vars.root }
                   undo shell { script: "mv version.before version && echo undone >> history", cwd: host.vars.root }
                 verify "healthy" file.exists { path: host.vars.root + "/healthy" } expect it.exists

@@ -52,8 +52,14 @@ class SshRolloutTest {
             NetnsHosts.Host h = hosts.host(i);
             Path world = Files.createDirectories(h.root().resolve("world"));
             NetnsHosts.Exec made = hosts.exec(
-                    h, "env", "LISTEN=0.0.0.0", "HOME=" + h.root(), "bash", ROOT.resolve("sandbox/app.sh").toString(),
-                    "create", world.toString());
+                    h,
+                    "env",
+                    "LISTEN=0.0.0.0",
+                    "HOME=" + h.root(),
+                    "bash",
+                    ROOT.resolve("sandbox/app.sh").toString(),
+                    "create",
+                    world.toString());
             assertEquals(0, made.exitCode(), made.output());
             Map<String, String> params = new LinkedHashMap<>();
             made.output().lines().filter(l -> l.matches("[a-z_0-9]+=.*")).forEach(l -> {
@@ -71,7 +77,11 @@ class SshRolloutTest {
         }
         for (int i = 0; i < worlds.size(); i++) {
             NetnsHosts.Host h = hosts.host(i);
-            hosts.exec(h, "bash", ROOT.resolve("sandbox/app.sh").toString(), "destroy",
+            hosts.exec(
+                    h,
+                    "bash",
+                    ROOT.resolve("sandbox/app.sh").toString(),
+                    "destroy",
                     h.root().resolve("world").toString());
         }
         hosts.close();
@@ -87,7 +97,10 @@ class SshRolloutTest {
         out.append("]\nhosts:\n");
         for (int i = 0; i < n; i++) {
             NetnsHosts.Host h = hosts.host(i);
-            out.append("  web").append(i + 1).append(":\n    address: ").append(h.address())
+            out.append("  web")
+                    .append(i + 1)
+                    .append(":\n    address: ")
+                    .append(h.address())
                     .append("\n    groups: [app]\n    vars:\n");
             Map<String, String> vars = new LinkedHashMap<>();
             if (i < worlds.size()) {
@@ -99,7 +112,8 @@ class SshRolloutTest {
             }
             vars.put("dir", h.root().toString());
             vars.putAll(extra.getOrDefault(i, Map.of()));
-            vars.forEach((k, v) -> out.append("      ").append(k).append(": \"").append(v).append("\"\n"));
+            vars.forEach((k, v) ->
+                    out.append("      ").append(k).append(": \"").append(v).append("\"\n"));
         }
         Path file = dir.resolve(name);
         Files.writeString(file, out.toString());
@@ -116,7 +130,9 @@ class SshRolloutTest {
     private static String version(int i) throws Exception {
         String url = "http://" + hosts.host(i).address() + ":" + port(worlds.get(i)) + "/api/status";
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"version\":\"([^\"]+)\"").matcher(r.body());
         assertTrue(m.find(), r.body());
@@ -124,15 +140,23 @@ class SshRolloutTest {
     }
 
     private static String reflog(int i) throws Exception {
-        return hosts.exec(hosts.host(i), "git", "-C", worlds.get(i).get("repo"), "reflog").output();
+        return hosts.exec(hosts.host(i), "git", "-C", worlds.get(i).get("repo"), "reflog")
+                .output();
     }
 
     private static Cli.Result rollback(Path inventory, String target) {
         return Cli.run(
-                "run", ROOT.resolve("runbooks/app-rollback-hosts.rb").toString(),
-                "--inventory", inventory.toString(),
-                "-p", "target=" + target, "-p", "install_deps=false",
-                "--state-dir", dir.resolve("state").toString(), "--no-color");
+                "run",
+                ROOT.resolve("runbooks/app-rollback-hosts.rb").toString(),
+                "--inventory",
+                inventory.toString(),
+                "-p",
+                "target=" + target,
+                "-p",
+                "install_deps=false",
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--no-color");
     }
 
     @Test
@@ -156,13 +180,26 @@ class SshRolloutTest {
     void aHostFailingItsHealthCheckStopsTheRolloutAndIsPutBack() throws Exception {
         String untouched = reflog(3);
         // web3's health check asks for a path its app does not serve: it fails on whatever version
-        Path inv = inventory("broken.yaml", HOSTS, Map.of(
-                2, Map.of("health_url", "http://" + hosts.host(2).address() + ":" + port(worlds.get(2)) + "/nope")));
+        Path inv = inventory(
+                "broken.yaml",
+                HOSTS,
+                Map.of(
+                        2,
+                        Map.of(
+                                "health_url",
+                                "http://" + hosts.host(2).address() + ":" + port(worlds.get(2)) + "/nope")));
         Cli.Result r = Cli.run(
-                "run", ROOT.resolve("runbooks/app-rollback-hosts.rb").toString(),
-                "--inventory", inv.toString(),
-                "-p", "target=v2", "-p", "install_deps=false",
-                "--state-dir", dir.resolve("state").toString(), "--no-color");
+                "run",
+                ROOT.resolve("runbooks/app-rollback-hosts.rb").toString(),
+                "--inventory",
+                inv.toString(),
+                "-p",
+                "target=v2",
+                "-p",
+                "install_deps=false",
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--no-color");
         assertEquals(ExitCodes.FAILED, r.code(), r.all());
         assertEquals("2.0.0", version(0), "the canary passed its check and keeps the target\n" + r.all());
         assertEquals("1.0.0", version(1), "the failed batch's other host is put back");
@@ -185,8 +222,13 @@ class SshRolloutTest {
                 }
                 """);
         Cli.Result r = Cli.run(
-                "run", dir.resolve("touch.rb").toString(), "--inventory", inv.toString(),
-                "--state-dir", dir.resolve("state").toString(), "--no-color");
+                "run",
+                dir.resolve("touch.rb").toString(),
+                "--inventory",
+                inv.toString(),
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--no-color");
         assertEquals(ExitCodes.FAILED, r.code(), r.all());
         assertTrue(r.out().contains("known_hosts"), r.out());
         assertFalse(Files.exists(hosts.host(HOSTS).root().resolve("marked")));
@@ -209,13 +251,20 @@ class SshRolloutTest {
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 seen.addAll(ProcessHandle.allProcesses()
-                        .map(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse(""))
+                        .map(p -> p.info()
+                                .arguments()
+                                .map(a -> String.join(" ", a))
+                                .orElse(""))
                         .filter(a -> a.contains(secret))
                         .toList());
-                seen.add(ProcessHandle.allProcesses()
-                                .anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 3"))
-                        ? "(saw the step)"
-                        : "");
+                seen.add(
+                        ProcessHandle.allProcesses()
+                                        .anyMatch(p -> p.info()
+                                                .commandLine()
+                                                .orElse("")
+                                                .contains("sleep 3"))
+                                ? "(saw the step)"
+                                : "");
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -225,8 +274,15 @@ class SshRolloutTest {
         });
         watch.start();
         Cli.Result r = Cli.run(
-                "run", dir.resolve("secret.rb").toString(), "--inventory", inv.toString(),
-                "-p", "token=" + secret, "--state-dir", dir.resolve("state").toString(), "--no-color");
+                "run",
+                dir.resolve("secret.rb").toString(),
+                "--inventory",
+                inv.toString(),
+                "-p",
+                "token=" + secret,
+                "--state-dir",
+                dir.resolve("state").toString(),
+                "--no-color");
         watch.interrupt();
         watch.join();
         assertEquals(0, r.code(), r.all());

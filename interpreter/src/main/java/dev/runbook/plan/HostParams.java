@@ -62,7 +62,8 @@ public final class HostParams {
     public static void check(Runbook rb, Inventory inventory, Redactor redactor, Diagnostics diagnostics) {
         for (HostBlock h : rb.hostBlocks()) {
             if (inventory.select(h.target()).isEmpty()) {
-                boolean none = inventory.hosts().size() == 1 && inventory.hosts().get(0).local()
+                boolean none = inventory.hosts().size() == 1
+                        && inventory.hosts().get(0).local()
                         && Inventory.LOCAL.equals(inventory.hosts().get(0).name())
                         && inventory.source().text().isEmpty();
                 String closest = inventory.closest(h.target());

@@ -2,7 +2,6 @@ package dev.runbook.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.diagnostic.Diagnostic;
 import dev.runbook.diagnostic.Diagnostics;

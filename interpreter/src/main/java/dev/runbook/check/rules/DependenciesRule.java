@@ -60,7 +60,9 @@ public final class DependenciesRule implements Rule {
         context.setGraph(graph);
         Set<String> duplicated = duplicatedIds(context);
         List<List<Edge>> cycles = new ArrayList<>(graph.cycles());
-        context.runbook().hostBlocks().forEach(h -> cycles.addAll(blockGraph(context, h).cycles()));
+        context.runbook()
+                .hostBlocks()
+                .forEach(h -> cycles.addAll(blockGraph(context, h).cycles()));
         for (List<Edge> cycle : cycles) {
             if (cycle.stream().noneMatch(e -> duplicated.contains(e.from()))) {
                 report(context, cycle);

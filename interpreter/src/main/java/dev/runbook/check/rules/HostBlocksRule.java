@@ -30,7 +30,6 @@ public final class HostBlocksRule implements Rule {
             "config",
             "conf",
             "repo",
-            "script",
             "prefix",
             "pm2_home",
             "pid_file",
@@ -109,7 +108,8 @@ public final class HostBlocksRule implements Rule {
             return;
         }
         for (Arg a : inv.args()) {
-            if (PATH_ARGS.contains(a.name())
+            if ((PATH_ARGS.contains(a.name())
+                            || (a.name().equals("script") && type.name().startsWith("pm2.")))
                     && a.value() instanceof Literal lit
                     && lit.value() instanceof String path
                     && !path.startsWith("/")) {

@@ -79,7 +79,8 @@ final class ProcessRun {
         } catch (IOException e) {
             return StepResult.failed(context.redact(
                     context.target().isLocal()
-                            ? "cannot start `" + shown + "` on " + context.target().name() + ": " + e.getMessage()
+                            ? "cannot start `" + shown + "` on "
+                                    + context.target().name() + ": " + e.getMessage()
                                     + "; check that the program is installed and on PATH"
                             : "`" + shown + "`: " + e.getMessage()));
         }
