@@ -291,4 +291,69 @@ class SshRolloutTest {
         assertFalse(seen.stream().anyMatch(s -> s.contains(secret)), "in a command line: " + seen);
         assertFalse(r.all().contains(secret), r.all());
     }
+
+    @Test
+    @Order(5)
+    void aRunnerKilledMidRolloutIsResumedAndEveryHostRunsItsStepsExactlyOnce() throws Exception {
+        Path inv = inventory("marks.yaml", HOSTS, Map.of());
+        Path work = Files.createDirectories(dir.resolve("kill"));
+        Files.writeString(work.resolve("marks.rb"), """
+                runbook "marks" {
+                  on app as roll rolling 2 {
+                    step a = shell { script: "while [ ! -f go ]; do echo waiting; sleep 0.1; done; echo a >> marks", cwd: host.vars.dir }
+                    step b = shell { script: "echo b >> marks", cwd: host.vars.dir }
+                  }
+                }
+                """);
+        for (int i = 0; i < HOSTS; i++) {
+            Files.deleteIfExists(hosts.host(i).root().resolve("marks"));
+            Files.deleteIfExists(hosts.host(i).root().resolve("go"));
+        }
+        Files.writeString(hosts.host(0).root().resolve("go"), "");
+        Files.writeString(hosts.host(1).root().resolve("go"), "");
+        Path state = work.resolve("state");
+        Spawned run = Spawned.start(
+                work, "run", "run", "marks.rb", "--inventory", inv.toString(), "--state-dir", state.toString(),
+                "--no-color");
+        Duration limit = Duration.ofSeconds(90);
+        Spawned.await(
+                "the second batch waiting",
+                limit,
+                () -> (Spawned.journalHas(state, "step-start", "roll/web3/a")
+                                && Spawned.journalHas(state, "step-start", "roll/web4/a"))
+                        || !run.process().isAlive());
+        assertTrue(run.process().isAlive(), run.out() + run.err());
+        Spawned.await("the remote loops", limit, () -> waiting(2) && waiting(3));
+        run.killHard();
+        // the hosts' commands lost their connection: each dies at its next line of output
+        Spawned.await("the remote loops to end", limit, () -> !waiting(2) && !waiting(3));
+        Files.writeString(hosts.host(2).root().resolve("go"), "");
+        Files.writeString(hosts.host(3).root().resolve("go"), "");
+        String id = Spawned.onlyRunId(state);
+        Cli.Result refused = Cli.run(
+                "resume", id, "--inventory", inv.toString(), "--state-dir", state.toString(), "--no-color");
+        assertEquals(ExitCodes.REFUSED, refused.code(), refused.all());
+        assertTrue(refused.err().contains("step roll/web3/a (shell) started but its end was never recorded"),
+                refused.err());
+        Cli.Result resumed = Cli.run(
+                "resume", id, "--inventory", inv.toString(), "--state-dir", state.toString(), "--no-color",
+                "--rerun", "roll/web3/a", "--rerun", "roll/web4/a");
+        assertEquals(ExitCodes.OK, resumed.code(), resumed.all());
+        assertTrue(resumed.out().contains("roll/web1: ok in an earlier attempt"), resumed.out());
+        for (int i = 0; i < HOSTS; i++) {
+            assertEquals("a\nb\n", Files.readString(hosts.host(i).root().resolve("marks")), "web" + (i + 1));
+        }
+    }
+
+    /** Whether host i still runs the marks runbook's waiting loop. */
+    private static boolean waiting(int i) {
+        try {
+            return hosts.processes(hosts.host(i)).stream().anyMatch(p -> p.contains("while [ ! -f go ]"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }
