@@ -313,7 +313,14 @@ class SshRolloutTest {
         Files.writeString(hosts.host(1).root().resolve("go"), "");
         Path state = work.resolve("state");
         Spawned run = Spawned.start(
-                work, "run", "run", "marks.rb", "--inventory", inv.toString(), "--state-dir", state.toString(),
+                work,
+                "run",
+                "run",
+                "marks.rb",
+                "--inventory",
+                inv.toString(),
+                "--state-dir",
+                state.toString(),
                 "--no-color");
         Duration limit = Duration.ofSeconds(90);
         Spawned.await(
@@ -330,14 +337,24 @@ class SshRolloutTest {
         Files.writeString(hosts.host(2).root().resolve("go"), "");
         Files.writeString(hosts.host(3).root().resolve("go"), "");
         String id = Spawned.onlyRunId(state);
-        Cli.Result refused = Cli.run(
-                "resume", id, "--inventory", inv.toString(), "--state-dir", state.toString(), "--no-color");
+        Cli.Result refused =
+                Cli.run("resume", id, "--inventory", inv.toString(), "--state-dir", state.toString(), "--no-color");
         assertEquals(ExitCodes.REFUSED, refused.code(), refused.all());
-        assertTrue(refused.err().contains("step roll/web3/a (shell) started but its end was never recorded"),
+        assertTrue(
+                refused.err().contains("step roll/web3/a (shell) started but its end was never recorded"),
                 refused.err());
         Cli.Result resumed = Cli.run(
-                "resume", id, "--inventory", inv.toString(), "--state-dir", state.toString(), "--no-color",
-                "--rerun", "roll/web3/a", "--rerun", "roll/web4/a");
+                "resume",
+                id,
+                "--inventory",
+                inv.toString(),
+                "--state-dir",
+                state.toString(),
+                "--no-color",
+                "--rerun",
+                "roll/web3/a",
+                "--rerun",
+                "roll/web4/a");
         assertEquals(ExitCodes.OK, resumed.code(), resumed.all());
         assertTrue(resumed.out().contains("roll/web1: ok in an earlier attempt"), resumed.out());
         for (int i = 0; i < HOSTS; i++) {

@@ -179,10 +179,15 @@ final class StepRunner {
     /** One execution, with the step's timeout enforced by interrupting it (which kills its process tree). */
     private StepResult execute(Step step, StepType type, Args args, Env env, Duration timeout)
             throws InterruptedException {
+        Target where = target;
+        if (!target.isLocal() && type != null && type.idempotent()) {
+            where = new ReconnectingTarget(
+                    target, line -> listener.on(event("notice", step.id(), Map.of("message", redactor.redact(line)))));
+        }
         StepContext ctx = options.inject().hitsPartWay(step.id())
                 ? new EngineContext(
-                        step.id(), options, target, redactor, approver, listener, cancelled, partWayHits::add)
-                : context(step.id());
+                        step.id(), options, where, redactor, approver, listener, cancelled, partWayHits::add)
+                : new EngineContext(step.id(), options, where, redactor, approver, listener, cancelled);
         return Timeouts.run(watchdog, timeout, () -> {
             if (type == null) {
                 Invocation inv = step.invocation();
