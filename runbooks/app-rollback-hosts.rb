@@ -6,7 +6,7 @@
 # rollout then stops: the other hosts of that batch are put back too, later hosts are never touched, and hosts of
 # earlier batches stay on the target (they passed their checks).
 #
-#   runbook plan runbooks/app-rollback-hosts.rb --inventory runbooks/hosts/example.yaml -p target=v1.0.0
+#   runbook plan runbooks/app-rollback-hosts.rb --inventory inventories/example.yaml -p target=v1.0.0
 #
 # Host vars replace params of the same name per host (repo, pm2_home, health_url, ...): see docs/hosts.md.
 runbook "app-rollback-hosts" {
