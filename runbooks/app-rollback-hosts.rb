@@ -27,14 +27,7 @@ runbook "app-rollback-hosts" {
     step checkout = exec { argv: ["git", "-C", repo, "checkout", "--quiet", target] }
       undo shell {
         script: "git -C \"$REPO\" checkout --quiet \"$PREVIOUS\" && if [ \"$DEPS\" = true ]; then (cd \"$REPO\" && \"$NPM\" ci --omit=dev --no-audit --no-fund); fi && \"$PM2\" reload \"$REPO/ecosystem.config.js\" --env production",
-        env: {
-          REPO: repo,
-          PREVIOUS: trim(steps.previous.stdout),
-          DEPS: string(install_deps),
-          NPM: npm,
-          PM2: pm2,
-          PM2_HOME: pm2_home
-        }
+        env: {REPO: repo, PREVIOUS: trim(steps.previous.stdout), DEPS: string(install_deps), NPM: npm, PM2: pm2, PM2_HOME: pm2_home}
       }
 
     step deps = npm.ci { dir: repo, production: true, npm: npm }

@@ -65,6 +65,13 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     ParamOptions params = new ParamOptions();
 
+    @Option(
+            names = "--before-inventory",
+            paramLabel = "FILE",
+            description = "The hosts of the older side, to see what an inventory change does to the plan (default: the"
+                    + " same as the newer side's: --inventory, or inventory: in runbook.yaml).")
+    Path beforeInventory;
+
     @Option(names = "--format", defaultValue = "text", description = "text or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -116,8 +123,16 @@ final class DiffCommand implements Callable<Integer> {
 
     /** Plans both files and prints their diff. */
     Outcome compare(Path before, Path after, String beforeLabel, String afterLabel, Map<String, Object> given) {
-        Plan old = plan(before, given);
-        Plan now = plan(after, given);
+        Diagnostics hosts = new Diagnostics();
+        dev.runbook.inventory.Inventory newer = Inventories.load(params.inventory, after, hosts);
+        dev.runbook.inventory.Inventory older =
+                beforeInventory == null ? newer : dev.runbook.inventory.InventoryReader.read(beforeInventory, hosts);
+        if (hosts.hasErrors()) {
+            services.report(hosts);
+            return new Outcome(false, true);
+        }
+        Plan old = plan(before, given, older);
+        Plan now = plan(after, given, newer);
         if (old == null || now == null) {
             return new Outcome(false, true);
         }
@@ -127,7 +142,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /** The plan with the params' defaults; null after printing the diagnostics. */
-    Plan plan(Path file, Map<String, Object> given) {
+    Plan plan(Path file, Map<String, Object> given, dev.runbook.inventory.Inventory inventory) {
         Diagnostics diagnostics = new Diagnostics();
         Loaded loaded = services.workbench().load(file, diagnostics);
         if (loaded == null) {
@@ -154,7 +169,7 @@ final class DiffCommand implements Callable<Integer> {
             services.report(binding);
             return null;
         }
-        return new Planner(redactor, services.registry()).plan(loaded.program(), bound, base);
+        return new Planner(redactor, services.registry()).withHosts(inventory).plan(loaded.program(), bound, base);
     }
 
     PrintTarget printer() {

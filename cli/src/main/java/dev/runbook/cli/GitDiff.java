@@ -1,5 +1,6 @@
 package dev.runbook.cli;
 
+import dev.runbook.diagnostic.Diagnostics;
 import dev.runbook.plan.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,12 @@ final class GitDiff {
     }
 
     private DiffCommand.Outcome whole(String what, String rev, String path, Path file, DiffCommand.PrintTarget out) {
-        Plan plan = command.plan(file, given);
+        Diagnostics hosts = new Diagnostics();
+        dev.runbook.inventory.Inventory inventory = Inventories.load(command.params.inventory, file, hosts);
+        if (inventory == null) {
+            return new DiffCommand.Outcome(true, true);
+        }
+        Plan plan = command.plan(file, given, inventory);
         if (plan == null) {
             return new DiffCommand.Outcome(true, true);
         }

@@ -197,4 +197,97 @@ class HostRolloutTest {
         assertTrue(m.find(), json);
         return m.group(1);
     }
+
+    @Test
+    void theShippedMultiHostRollbackPlansOverTheExampleInventory() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Cli.Result plan = Cli.run(
+                "plan",
+                root.resolve("runbooks/app-rollback-hosts.rb").toString(),
+                "--inventory",
+                root.resolve("inventories/example.yaml").toString(),
+                "-p",
+                "target=v1.0.0");
+        assertEquals(0, plan.code(), plan.all());
+        assertTrue(plan.out().contains("4 hosts in 3 batches [app1 (deploy@10.0.1.11)], [app2"), plan.out());
+        assertTrue(plan.out().contains("rollout/app4/checkout"), plan.out());
+        assertTrue(plan.out().contains("lock app-rollback-hosts on app1,app2,app3,app4"), plan.out());
+        Cli.Result without =
+                Cli.run("plan", root.resolve("runbooks/app-rollback-hosts.rb").toString(), "-p", "target=v1");
+        assertEquals(ExitCodes.INVALID, without.code(), without.all());
+        assertTrue(without.err().contains("no inventory was given"), without.err());
+    }
+
+    @Test
+    void diffShowsWhatAnInventoryChangeDoesToThePlan() throws IOException {
+        Path before = dir.resolve("before.yaml");
+        Files.copy(dir.resolve("hosts.yaml"), before);
+        Files.writeString(
+                dir.resolve("hosts.yaml"),
+                Files.readString(dir.resolve("hosts.yaml")).replace("h4:", "h5:"));
+        String rb = dir.resolve("roll.rb").toString();
+        Cli.Result diff = Cli.run(
+                "diff",
+                rb,
+                rb,
+                "--inventory",
+                dir.resolve("hosts.yaml").toString(),
+                "--before-inventory",
+                before.toString(),
+                "-p",
+                "version=v2",
+                "--exit-code");
+        assertEquals(1, diff.code(), diff.all());
+        assertTrue(diff.out().contains("step `deploy`: argument `hosts`"), diff.out());
+        assertTrue(diff.out().contains("\"h4 (local)\"] -> ["), diff.out());
+        assertTrue(diff.out().contains("\"h5 (local)\"]"), diff.out());
+        Cli.Result same = Cli.run("diff", rb, rb, "--inventory", before.toString(), "-p", "version=v2", "--exit-code");
+        assertEquals(0, same.code(), same.all());
+    }
+
+    @Test
+    void hostVarsReplaceParamsTypedAndSecretsStayMasked() throws IOException {
+        Files.writeString(dir.resolve("vars.rb"), """
+                runbook "vars" {
+                  param workers: int = 1 "workers per host"
+                  param token: secret = "none" "a token per host"
+                  on web {
+                    step show = shell { script: "echo " + string(workers * 2) + " > workers && printf %s \\"$T\\" > token", cwd: host.vars.root, env: { T: token } }
+                  }
+                }
+                """);
+        String inv = Files.readString(dir.resolve("hosts.yaml"));
+        Files.writeString(
+                dir.resolve("typed.yaml"),
+                inv.replaceFirst("vars: \\{ root:", "vars: { workers: 3, token: tok-h1-secret, root:"));
+        Cli.Result plan = Cli.run(
+                "plan",
+                dir.resolve("vars.rb").toString(),
+                "--inventory",
+                dir.resolve("typed.yaml").toString());
+        assertEquals(0, plan.code(), plan.all());
+        assertFalse(plan.all().contains("tok-h1-secret"), plan.all());
+        Cli.Result r = Cli.run(
+                "run",
+                dir.resolve("vars.rb").toString(),
+                "--inventory",
+                dir.resolve("typed.yaml").toString(),
+                "--state-dir",
+                dir.resolve("state").toString());
+        assertEquals(0, r.code(), r.all());
+        assertEquals("6", Files.readString(dir.resolve("h1").resolve("workers")).strip(), "h1's workers: 3");
+        assertEquals("2", Files.readString(dir.resolve("h2").resolve("workers")).strip(), "h2 keeps the param's 1");
+        assertEquals("tok-h1-secret", Files.readString(dir.resolve("h1").resolve("token")));
+        assertFalse(r.all().contains("tok-h1-secret"), r.all());
+
+        Files.writeString(dir.resolve("bad.yaml"), inv.replaceFirst("vars: \\{ root:", "vars: { workers: many, root:"));
+        Cli.Result bad = Cli.run(
+                "plan",
+                dir.resolve("vars.rb").toString(),
+                "--inventory",
+                dir.resolve("bad.yaml").toString());
+        assertEquals(ExitCodes.INVALID, bad.code(), bad.all());
+        assertTrue(bad.err().contains("bad.yaml:2:"), bad.err());
+        assertTrue(bad.err().contains("var workers replaces param workers"), bad.err());
+    }
 }

@@ -51,12 +51,18 @@ record HostPlan(HostBlock block, List<Host> hosts, List<Integer> batches, int al
         StringBuilder out = new StringBuilder("on " + block.target() + ": ");
         out.append(hosts.size()).append(hosts.size() == 1 ? " host" : " hosts");
         out.append(" in ").append(batches.size()).append(batches.size() == 1 ? " batch " : " batches ");
-        out.append(named().stream()
-                .map(b -> String.join(", ", b))
-                .map(b -> "[" + b + "]")
-                .toList()
-                .toString()
-                .replaceAll("^\\[|\\]$", ""));
+        List<String> shown = new ArrayList<>();
+        int at = 0;
+        for (int n : batches) {
+            shown.add("["
+                    + String.join(
+                            ", ",
+                            hosts.subList(at, at + n).stream()
+                                    .map(HostPlan::shown)
+                                    .toList()) + "]");
+            at += n;
+        }
+        out.append(String.join(", ", shown));
         out.append(allowed == 0 ? "; stop at the first failed host" : "; stop when more than " + allowed + " fail");
         if (!block.verifies().isEmpty()) {
             out.append("; each host gated by ")
@@ -64,6 +70,10 @@ record HostPlan(HostBlock block, List<Host> hosts, List<Integer> batches, int al
                     .append(block.verifies().size() == 1 ? " verify" : " verifies");
         }
         return out.toString();
+    }
+
+    private static String shown(Host h) {
+        return h.name() + (h.local() ? " (local)" : " (" + address(h) + ")");
     }
 
     private static String address(Host h) {

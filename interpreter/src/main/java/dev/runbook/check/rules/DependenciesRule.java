@@ -100,9 +100,12 @@ public final class DependenciesRule implements Rule {
     private static Set<String> duplicatedIds(CheckContext context) {
         Set<String> seen = new HashSet<>();
         Set<String> duplicated = new HashSet<>();
-        for (Step s : context.runbook().allSteps()) {
-            if (!seen.add(s.id())) {
-                duplicated.add(s.id());
+        List<String> ids = new ArrayList<>();
+        context.runbook().allSteps().forEach(s -> ids.add(s.id()));
+        context.runbook().hostBlocks().forEach(h -> ids.add(h.id()));
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                duplicated.add(id);
             }
         }
         return duplicated;
