@@ -5,7 +5,8 @@
 # The hosts are Linux network namespaces made here, each with its own sshd, host key and authorized_keys (root is
 # needed; everything is removed at the end). Runs alternate, medians are reported.
 #
-# Usage: bench/hosts.sh [RUNS] [STEPS]   (default 5 runs, 20 steps); needs openssh-server (.ci/install-ops-tools.sh)
+# Usage: bench/hosts.sh [RUNS] [STEPS]   (default 5 runs, 20 steps); needs openssh-server (.ci/install-ops-tools.sh),
+# and ansible-core for the comparison (apt-get install ansible-core; NO_ANSIBLE=1 leaves it out)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"; n="${2:-20}"
@@ -72,14 +73,14 @@ block() { # block ROLLING FILE
   {
     echo "runbook \"hosts$n\" {"
     echo "  on app as many $1 {"
-    for i in $(seq "$n"); do echo "    step s$i = exec { argv: [\"true\"] }"; done
+    for i in $(seq "$n"); do echo "    step s$i = exec { argv: [\"/bin/true\"] }"; done
     echo "  }"
     echo "}"
   } > "$2"
 }
 loop() { # loop N: each host's commands one after another, hosts at once, over the same multiplexed connections
   for i in $(seq "$1"); do
-    ( for _ in $(seq "$n"); do ssh "${ssh_opts[@]}" "$net.$i" true; done ) &
+    ( for _ in $(seq "$n"); do ssh "${ssh_opts[@]}" "$net.$i" /bin/true; done ) &
   done
   wait
 }
@@ -98,7 +99,9 @@ for h in 1 4 8; do
   r=$(echo "${rb[*]}" | median); l=$(echo "${lp[*]}" | median)
   echo "$h host(s): runbook ${rb[*]} ms, median $r; ssh loop ${lp[*]} ms, median $l ($(ratio "$r" "$l")x)"
 done
-if command -v ansible-playbook >/dev/null; then
+if [ -n "${NO_ANSIBLE:-}" ]; then
+  echo "NO_ANSIBLE set: no Ansible comparison"
+elif command -v ansible-playbook >/dev/null; then
   {
     echo "[app]"
     for i in $(seq $hosts); do echo "h$i ansible_host=$net.$i"; done

@@ -142,11 +142,14 @@ final class Rollout {
     /** Undoes a finished block's hosts, last batch first (a later step of the run failed). */
     boolean undoFinished(String blockId) {
         List<HostRun> runs = finished.remove(blockId);
-        return runs == null || undo(blockId, runs);
-    }
-
-    boolean hasFinished(String blockId) {
-        return finished.containsKey(blockId);
+        if (runs == null) {
+            notice(
+                    blockId,
+                    "block " + blockId + " finished in an earlier attempt of this run: its hosts keep what it did;"
+                            + " check them (runbook show lists each host's steps)");
+            return true;
+        }
+        return undo(blockId, runs);
     }
 
     private static Map<String, Object> outputs(List<HostRun> kept, List<String> failed, int batches) {

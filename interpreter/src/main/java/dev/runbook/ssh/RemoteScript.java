@@ -1,16 +1,12 @@
 package dev.runbook.ssh;
 
 import dev.runbook.spi.Command;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The text ssh runs on the host and the header it reads first. The remote command line is always the same
  * {@link #BOOTSTRAP}: what a step passes (argv, environment, working directory, stdin) travels over ssh's stdin as
- * base64 lines ({@code t} token, {@code d} directory, {@code a} argument, {@code e} NAME=VALUE) ended by an empty
- * line, then the step's stdin. So no secret ever shows in a process list, on either machine. The bootstrap runs the
+ * a header (a script of single-quoted assignments between two end marks, evaluated there), then the step's stdin. So no secret ever shows in a process list, on either machine. The bootstrap runs the
  * program in a new session ({@code setsid}) and writes its process group to {@code $TMPDIR/runbook-TOKEN.pid} ({@code /tmp} without TMPDIR), so
  * {@link #kill} can end the whole remote tree over a second connection.
  */
@@ -20,28 +16,34 @@ final class RemoteScript {
 
     static final String MARKER = "runbook-ssh: ";
 
-    // Tools are resolved before the step's environment is exported (it may change PATH). read is a builtin that reads
-    // one byte at a time from a pipe, so the step's stdin after the header reaches the program intact.
+    // Every process costs on a busy host, so the bootstrap starts only setsid (no subshell, no decoder, no second
+    // shell): setsid is found on PATH with builtins before the step's environment is exported (it may change PATH);
+    // the header (a script of single-quoted assignments made by input(), between two lines holding an end mark) is
+    // read with the read builtin, which takes one byte at a time from a pipe, so the step's stdin after it reaches
+    // the program intact; the program gets that stdin on fd 3 (a background job's own stdin is /dev/null). setsid
+    // in a background job (never a group leader) does not fork: the job's pid is the new group, written to the pid
+    // file before the kill mark is looked at (see kill).
     private static final String SCRIPT = String.join(
             "; ",
             "umask 077",
             "no() { [ -z \"$f\" ] || rm -f \"$f.x\"; printf \"%s%s\\n\" \"" + MARKER + "\" \"$*\" >&2; exit "
                     + NOT_STARTED + "; }",
-            "b=$(command -v base64) || no base64 is not installed",
-            "s=$(command -v setsid) || no setsid is not installed",
-            "c=$(command -v sh)",
-            "f=; d=; set --",
-            "while IFS= read -r l && [ -n \"$l\" ]; do v=$(printf %s \"${l#? }\" | \"$b\" -d && echo .)"
-                    + " || no the command could not be decoded; v=${v%.}; case $l in"
-                    + " t*) f=${TMPDIR:-/tmp}/runbook-$v.pid ;; d*) d=$v ;; a*) set -- \"$@\" \"$v\" ;; e*) export \"$v\" ;;"
-                    + " esac; done",
+            "f=; d=; s=; IFS=:; for x in $PATH; do [ -z \"$s\" ] && [ -x \"$x/setsid\" ] && s=$x/setsid; done",
+            "unset IFS",
+            "[ -n \"$s\" ] || no setsid is not installed",
+            "set --",
+            "IFS= read -r m || no no command was received",
+            "h=; while IFS= read -r l && [ \"$l\" != \"$m\" ]; do h=\"$h$l\n\"; done",
+            "eval \"$h\"",
             "[ -n \"$f\" ] && [ $# -gt 0 ] || no no command was received",
             "if [ -n \"$d\" ]; then cd \"$d\" 2>/dev/null || no working directory $d does not exist; fi",
             "command -v \"$1\" >/dev/null 2>&1 || no program $1 not found",
-            // in the new session: write the group's id, then refuse to start if a kill came first (see kill)
-            "\"$s\" -w \"$c\" -c \"echo \\$\\$ >\\\"\\$0\\\"; [ -e \\\"\\$0.x\\\" ] && exit 143;"
-                    + " exec \\\"\\$@\\\"\" \"$f\" \"$@\"",
-            "r=$?; rm -f \"$f\" \"$f.x\"; exit $r");
+            "exec 3<&0",
+            "\"$s\" \"$@\" <&3 3<&- & p=$!",
+            "exec 3<&-",
+            "echo $p >\"$f\"",
+            "if [ -e \"$f.x\" ]; then kill -TERM -$p 2>/dev/null; fi",
+            "wait $p; r=$?; rm -f \"$f\" \"$f.x\"; exit $r");
 
     /** The one remote command line, whatever the step: {@code sh -c '...'} (the script has no single quote). */
     static final String BOOTSTRAP = "sh -c '" + SCRIPT + "'";
@@ -57,24 +59,37 @@ final class RemoteScript {
 
     private RemoteScript() {}
 
-    /** What ssh's stdin carries: the header, an empty line, then the command's own stdin. */
+    /**
+     * What ssh's stdin carries: a line with an end mark, the header (a script of single-quoted assignments: the pid
+     * file, the working directory, {@code set --} with the arguments, an {@code export} per variable), the end mark
+     * again, then the command's own stdin. The mark holds the random token, so no value can end the header early.
+     */
     static String input(String token, Command command) {
-        StringBuilder out = new StringBuilder();
-        field(out, 't', token);
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("bad token " + token);
+        }
+        String mark = "--runbook-" + token + "--";
+        StringBuilder out = new StringBuilder(mark).append('\n');
+        out.append("f=\"${TMPDIR:-/tmp}/runbook-").append(token).append(".pid\"\n");
         if (command.cwd() != null) {
-            field(out, 'd', command.cwd().toString());
+            out.append("d=").append(quoted(command.cwd().toString())).append('\n');
         }
-        for (String arg : command.argv()) {
-            field(out, 'a', arg);
-        }
-        for (Map.Entry<String, String> e : command.env().entrySet()) {
-            field(out, 'e', e.getKey() + "=" + e.getValue());
-        }
+        out.append("set --");
+        command.argv().forEach(a -> out.append(' ').append(quoted(a)));
         out.append('\n');
+        command.env()
+                .forEach((k, v) ->
+                        out.append("export ").append(quoted(k + "=" + v)).append('\n'));
+        out.append(mark).append('\n');
         if (command.stdin() != null) {
             out.append(command.stdin());
         }
         return out.toString();
+    }
+
+    /** A word for sh, taken literally whatever it holds: single quotes, each inner one written as '\\''. */
+    static String quoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** The name that cannot be exported by a POSIX shell, or null when all can. */
@@ -111,12 +126,5 @@ final class RemoteScript {
                 "rm -f $f $f.x",
                 "exit 0");
         return "sh -c '" + script + "'";
-    }
-
-    private static void field(StringBuilder out, char kind, String value) {
-        out.append(kind)
-                .append(' ')
-                .append(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)))
-                .append('\n');
     }
 }
