@@ -16,7 +16,8 @@ tag="rb$$"; net="10.$((100 + RANDOM % 100)).$((RANDOM % 250))"; bridge="${tag}b"
 hosts=8
 cleanup() {
   for i in $(seq $hosts); do
-    [ -f "$work/h$i/sshd.pid" ] && kill "$(cat "$work/h$i/sshd.pid")" 2>/dev/null || true
+    # every process of the host (its sshd and the sessions of the master connections), then the namespace
+    ip netns pids "${tag}h$i" 2>/dev/null | xargs -r kill 2>/dev/null || true
     ip netns del "${tag}h$i" 2>/dev/null || true
   done
   ip link del "$bridge" 2>/dev/null || true
