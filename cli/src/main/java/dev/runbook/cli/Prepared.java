@@ -54,16 +54,23 @@ record Prepared(
                 redactor,
                 diagnostics,
                 true); // a preview never needs production: what cannot be known here stays symbolic
+        // the hosts' mistakes are shown alone: the runbook's warnings stay a count, as in any plan or run
+        Diagnostics hosts = new Diagnostics();
         Inventory inventory;
         try {
-            inventory = diagnostics.hasErrors() ? null : Inventories.load(inventoryFile, file, diagnostics);
+            inventory = diagnostics.hasErrors() ? null : Inventories.load(inventoryFile, file, hosts);
         } catch (ParamOptions.BadParams e) {
             services.err().println("runbook: " + e.getMessage());
             throw new Failed(e.exitCode());
         }
         if (inventory != null) {
-            dev.runbook.plan.HostParams.check(loaded.runbook(), inventory, redactor, diagnostics);
+            dev.runbook.plan.HostParams.check(loaded.runbook(), inventory, redactor, hosts);
         }
+        if (hosts.hasErrors()) {
+            services.report(hosts);
+            throw new Failed(ExitCodes.INVALID);
+        }
+        diagnostics.addAll(hosts);
         if (diagnostics.hasErrors()) {
             services.report(diagnostics);
             throw new Failed(ExitCodes.INVALID);
