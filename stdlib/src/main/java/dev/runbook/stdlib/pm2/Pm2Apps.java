@@ -24,6 +24,10 @@ final class Pm2Apps {
     static final ParamSpec ENV = ParamSpec.optional(
             "env", Type.STRING, null, "the ecosystem environment (--env, e.g. production); needs ecosystem");
 
+    /** {@code only} of the read steps that look at what pm2 runs (no ecosystem file). */
+    static final ParamSpec ONLY_RUNNING = ParamSpec.optional(
+            "only", Type.STRING, null, "only these apps, comma-separated; empty: every process pm2 runs");
+
     static final List<OutputSpec> OUTPUTS = List.of(
             OutputSpec.of("names", Type.LIST, "the apps the action addressed"),
             OutputSpec.of("pids", Type.LIST, "their process ids now (0 when stopped)"),
@@ -134,5 +138,15 @@ final class Pm2Apps {
         out.put("pids", pids);
         out.put("processes", maps);
         return out;
+    }
+
+    /** The processes {@link #ONLY_RUNNING} names (all of them when it is empty), in pm2's order. */
+    static List<Pm2Process> running(List<Pm2Process> all, Args args) {
+        String only = args.string("only");
+        if (only == null || only.isBlank()) {
+            return all;
+        }
+        List<String> names = List.of(only.replace(" ", "").split(","));
+        return all.stream().filter(p -> names.contains(p.name())).toList();
     }
 }

@@ -50,8 +50,7 @@ public final class Pm2ErrorsStep implements StepType {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.optional(
-                        "only", Type.STRING, null, "only these apps, comma-separated; empty: every process pm2 runs"),
+                Pm2Apps.ONLY_RUNNING,
                 ParamSpec.optional(
                         "since",
                         Type.STRING,
@@ -98,7 +97,7 @@ public final class Pm2ErrorsStep implements StepType {
         }
         Pm2Cli pm2 = new Pm2Cli(args, context);
         try {
-            List<String> files = files(pm2.list(), args.string("only"));
+            List<String> files = files(Pm2Apps.running(pm2.list(), args));
             List<Object> errors = new ArrayList<>();
             List<Object> unstamped = new ArrayList<>();
             long count = 0;
@@ -136,15 +135,9 @@ public final class Pm2ErrorsStep implements StepType {
     }
 
     /** The out and error log files of the processes, each once. */
-    private static List<String> files(List<Pm2Process> all, String only) {
-        List<String> names = only == null || only.isBlank()
-                ? List.of()
-                : List.of(only.replace(" ", "").split(","));
+    private static List<String> files(List<Pm2Process> processes) {
         List<String> out = new ArrayList<>();
-        for (Pm2Process p : all) {
-            if (!names.isEmpty() && !names.contains(p.name())) {
-                continue;
-            }
+        for (Pm2Process p : processes) {
             for (String f : List.of(p.errLog(), p.outLog())) {
                 if (!f.isEmpty() && !out.contains(f)) {
                     out.add(f);

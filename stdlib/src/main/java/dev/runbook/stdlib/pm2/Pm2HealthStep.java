@@ -46,8 +46,7 @@ public final class Pm2HealthStep implements StepType {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.optional(
-                        "only", Type.STRING, null, "only these apps, comma-separated; empty: every process pm2 runs"),
+                Pm2Apps.ONLY_RUNNING,
                 ParamSpec.optional(
                         "max_memory_mb",
                         Type.INT,
@@ -89,14 +88,13 @@ public final class Pm2HealthStep implements StepType {
     @Override
     public StepResult execute(Args args, StepContext context) throws InterruptedException {
         Pm2Cli pm2 = new Pm2Cli(args, context);
-        List<String> only = only(args);
         Duration window = args.duration("window") == null ? Duration.ZERO : args.duration("window");
         try {
-            List<Pm2Process> first = select(pm2.list(), only);
+            List<Pm2Process> first = Pm2Apps.running(pm2.list(), args);
             List<Pm2Process> now = first;
             if (!window.isZero() && !first.isEmpty()) {
                 Thread.sleep(window.toMillis());
-                now = select(pm2.list(), only);
+                now = Pm2Apps.running(pm2.list(), args);
             }
             return judge(args, first, now, window);
         } catch (Pm2Cli.Pm2Failure e) {
@@ -151,20 +149,6 @@ public final class Pm2HealthStep implements StepType {
         }
         return StepResult.failed(
                 String.join("; ", problems.stream().map(String::valueOf).toList()), out);
-    }
-
-    private static List<String> only(Args args) {
-        String only = args.string("only");
-        if (only == null || only.isBlank()) {
-            return List.of();
-        }
-        return List.of(only.replace(" ", "").split(","));
-    }
-
-    private static List<Pm2Process> select(List<Pm2Process> all, List<String> only) {
-        return only.isEmpty()
-                ? all
-                : all.stream().filter(p -> only.contains(p.name())).toList();
     }
 
     @Override

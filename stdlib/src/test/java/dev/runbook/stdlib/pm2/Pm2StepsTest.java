@@ -258,8 +258,12 @@ class Pm2StepsTest {
         assertTrue(quiet.isOk(), quiet.message());
         assertEquals(0L, quiet.outputs().get("count"));
         OpsTools.get("http://127.0.0.1:" + port + "/boom");
-        Thread.sleep(500);
+        // pm2 writes the app's lines to its log file a moment later: look until the line is there (or give up)
         StepResult spike = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        for (long end = System.nanoTime() + 20_000_000_000L; spike.isOk() && System.nanoTime() < end; ) {
+            Thread.onSpinWait();
+            spike = run(new Pm2ErrorsStep(), Map.of("only", "stamped", "since", before));
+        }
         assertFalse(spike.isOk());
         assertEquals(1L, spike.outputs().get("count"));
         assertTrue(spike.message().startsWith("1 error line(s) in the pm2 logs since " + before), spike.message());
