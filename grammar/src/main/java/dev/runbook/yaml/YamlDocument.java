@@ -26,10 +26,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlDocument {
     private final YamlPositions positions;
     private final Node root;
+    private final YamlValues values;
 
-    private YamlDocument(YamlPositions positions, Node root) {
+    private YamlDocument(YamlPositions positions, Node root, YamlValues values) {
         this.positions = positions;
         this.root = root;
+        this.values = values;
     }
 
     /**
@@ -38,6 +40,15 @@ public final class YamlDocument {
      * @param what what the file is, for messages ("an inventory")
      */
     public static YamlDocument compose(SourceFile file, String what, Diagnostics diagnostics) {
+        return compose(file, what, what + " is a mapping", "remove the `---` line", diagnostics);
+    }
+
+    /**
+     * As above, saying what the file needs when it is empty and how to mend a second document: the runbook reader
+     * and the inventory reader share every limit and message of this one.
+     */
+    static YamlDocument compose(
+            SourceFile file, String what, String needs, String secondHint, Diagnostics diagnostics) {
         YamlPositions positions = new YamlPositions(file);
         String text = file.text();
         if (text.length() > YamlLimits.MAX_CODE_POINTS
@@ -45,11 +56,17 @@ public final class YamlDocument {
             diagnostics.error("RB0017", positions.point(0), tooLarge());
             return null;
         }
-        Node root = documentOf(file, what, positions, diagnostics);
-        if (root == null || !YamlLimits.check(root, new YamlValues(positions, diagnostics))) {
+        Node root = documentOf(file, what, needs, secondHint, positions, diagnostics);
+        YamlValues values = new YamlValues(positions, diagnostics);
+        if (root == null || !YamlLimits.check(root, values)) {
             return null;
         }
-        return new YamlDocument(positions, root);
+        return new YamlDocument(positions, root, values);
+    }
+
+    /** Values read from this document's nodes, their mistakes reported where the document's are. */
+    YamlValues values() {
+        return values;
     }
 
     public Node root() {
@@ -74,7 +91,13 @@ public final class YamlDocument {
         return KeySuggestions.closest(word, known);
     }
 
-    private static Node documentOf(SourceFile file, String what, YamlPositions positions, Diagnostics diagnostics) {
+    private static Node documentOf(
+            SourceFile file,
+            String what,
+            String needs,
+            String secondHint,
+            YamlPositions positions,
+            Diagnostics diagnostics) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.path())
                 .setAllowDuplicateKeys(false)
@@ -92,7 +115,7 @@ public final class YamlDocument {
                                     "RB0018",
                                     positions.of(node),
                                     what + " file holds one YAML document; this is a second one")
-                            .withHint("remove the `---` line"));
+                            .withHint(secondHint));
                     return null;
                 }
             }
@@ -107,9 +130,7 @@ public final class YamlDocument {
                     "character " + c + " is not allowed in YAML; is this a text file?");
             return null;
         } catch (YamlEngineException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            String code = message.contains("aliases") || message.contains("exceeds the limit") ? "RB0017" : "RB0012";
-            diagnostics.error(code, positions.point(0), "YAML: " + message.replace("\n", " "));
+            diagnostics.add(limitError(e, file, settings, positions));
             return null;
         } catch (NumberFormatException e) {
             // snakeyaml-engine throws this when a backslash-u, -U or -x escape is cut short by the end of file
@@ -124,8 +145,7 @@ public final class YamlDocument {
             return null;
         }
         if (documents.isEmpty()) {
-            diagnostics.error(
-                    "RB0018", positions.point(0), "the file holds no YAML document; " + what + " is a mapping");
+            diagnostics.error("RB0018", positions.point(0), "the file holds no YAML document; " + needs);
             return null;
         }
         return documents.get(0);
@@ -146,5 +166,24 @@ public final class YamlDocument {
 
     private static String tooLarge() {
         return "the document is larger than " + (YamlLimits.MAX_CODE_POINTS >> 20) + " MiB";
+    }
+
+    private static Diagnostic limitError(
+            YamlEngineException e, SourceFile file, LoadSettings settings, YamlPositions positions) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("aliases")) {
+            Span span = YamlLimits.aliasPastLimit(file.text(), settings)
+                    .map(positions::at)
+                    .orElse(positions.point(0));
+            return Diagnostic.error(
+                    "RB0017",
+                    span,
+                    "more than " + YamlLimits.MAX_ALIASES
+                            + " aliases of lists or mappings; the document is refused (it may be an alias bomb)");
+        }
+        if (message.contains("exceeds the limit")) {
+            return Diagnostic.error("RB0017", positions.point(0), tooLarge());
+        }
+        return Diagnostic.error("RB0012", positions.point(0), "YAML: " + message.replace("\n", " "));
     }
 }
