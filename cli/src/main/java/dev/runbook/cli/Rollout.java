@@ -80,17 +80,17 @@ final class Rollout {
         if (hosts.isEmpty()) {
             return StepResult.refused("no host of the inventory is in `" + h.target() + "`");
         }
-        List<Integer> sizes = h.batches(hosts.size());
+        List<List<Host>> batches = h.inBatches(hosts);
         int allowed = h.maxFailures() == null ? 0 : h.maxFailures().allowed(hosts.size());
         List<HostRun> kept = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         int at = 0;
-        for (int b = 0; b < sizes.size(); b++) {
-            List<Host> batch = hosts.subList(at, at + sizes.get(b));
-            at += sizes.get(b);
+        for (int b = 0; b < batches.size(); b++) {
+            List<Host> batch = batches.get(b);
+            at += batch.size();
             notice(
                     id,
-                    "batch " + (b + 1) + " of " + sizes.size() + ": "
+                    "batch " + (b + 1) + " of " + batches.size() + ": "
                             + String.join(", ", batch.stream().map(Host::name).toList()));
             List<HostRun> runs = runBatch(block, outer, id, batch);
             List<HostRun> ok = new ArrayList<>();
@@ -113,7 +113,7 @@ final class Rollout {
                                 + (allowed == 0 ? "" : ", more than the " + allowed + " allowed");
                 Map<String, Object> outputs = outputs(kept, failed, b + 1);
                 outputs.put("untouched", untouched);
-                String message = why + "; rollout stopped after batch " + (b + 1) + " of " + sizes.size()
+                String message = why + "; rollout stopped after batch " + (b + 1) + " of " + batches.size()
                         + (ok.isEmpty() ? "" : "; undone: " + names(ok))
                         + (h.undoAll() && !kept.isEmpty()
                                 ? "; earlier batches undone: " + names(kept)
@@ -136,7 +136,7 @@ final class Rollout {
         Map<String, String> states = new LinkedHashMap<>();
         hosts.forEach(x -> states.put(x.name(), failed.contains(x.name()) ? "failed, undone" : "ok"));
         summary(id, states);
-        return StepResult.ok(outputs(kept, failed, sizes.size()));
+        return StepResult.ok(outputs(kept, failed, batches.size()));
     }
 
     /** Undoes a finished block's hosts, last batch first (a later step of the run failed). */

@@ -150,15 +150,7 @@ class HostRolloutTest {
 
     @Test
     void thePlanShowsTheBatchesAndEachHostsStepsAndItsHashCoversTheInventory() throws IOException {
-        Cli.Result plan = Cli.run(
-                "plan",
-                dir.resolve("roll.rb").toString(),
-                "--inventory",
-                dir.resolve("hosts.yaml").toString(),
-                "-p",
-                "version=v2",
-                "--format",
-                "json");
+        Cli.Result plan = planJson();
         assertEquals(0, plan.code(), plan.all());
         assertTrue(plan.out().contains("deploy/h4/write"), plan.out());
         assertTrue(plan.out().contains("\"h2\""), plan.out());
@@ -166,15 +158,7 @@ class HostRolloutTest {
         Files.writeString(
                 dir.resolve("hosts.yaml"),
                 Files.readString(dir.resolve("hosts.yaml")).replace("h4:", "h5:"));
-        Cli.Result other = Cli.run(
-                "plan",
-                dir.resolve("roll.rb").toString(),
-                "--inventory",
-                dir.resolve("hosts.yaml").toString(),
-                "-p",
-                "version=v2",
-                "--format",
-                "json");
+        Cli.Result other = planJson();
         assertEquals(0, other.code(), other.all());
         assertNotEquals(hash, hash(other.out()), "a renamed host changes the plan");
     }
@@ -189,6 +173,18 @@ class HostRolloutTest {
         assertTrue(r.err().contains("roll.rb:3:"), r.err());
         assertTrue(r.err().contains("no host of the inventory is in `web`"), r.err());
         assertEquals("v1", version(1));
+    }
+
+    private Cli.Result planJson() {
+        return Cli.run(
+                "plan",
+                dir.resolve("roll.rb").toString(),
+                "--inventory",
+                dir.resolve("hosts.yaml").toString(),
+                "-p",
+                "version=v2",
+                "--format",
+                "json");
     }
 
     private static String hash(String json) {

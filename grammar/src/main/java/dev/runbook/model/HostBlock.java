@@ -57,4 +57,15 @@ public record HostBlock(
         }
         return out;
     }
+
+    /** The hosts (or anything in their order) cut into this block's batches. */
+    public <T> List<List<T>> inBatches(List<T> hosts) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        int at = 0;
+        for (int n : batches(hosts.size())) {
+            out.add(List.copyOf(hosts.subList(at, at + n)));
+            at += n;
+        }
+        return out;
+    }
 }

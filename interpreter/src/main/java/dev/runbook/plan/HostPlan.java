@@ -3,7 +3,6 @@ package dev.runbook.plan;
 import dev.runbook.inventory.Host;
 import dev.runbook.inventory.Inventory;
 import dev.runbook.model.HostBlock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,33 +12,20 @@ import java.util.Map;
  * their addresses, batches, failure budget) are part of the plan, so the plan hash covers the inventory a block runs
  * on, and {@code runbook diff} shows a host added or moved.
  */
-record HostPlan(HostBlock block, List<Host> hosts, List<Integer> batches, int allowed) {
+record HostPlan(HostBlock block, List<Host> hosts, List<List<Host>> batches, int allowed) {
     static HostPlan of(HostBlock block, Inventory inventory) {
         List<Host> hosts = inventory.select(block.target());
         int allowed = block.maxFailures() == null ? 0 : block.maxFailures().allowed(hosts.size());
-        return new HostPlan(block, hosts, block.batches(hosts.size()), allowed);
-    }
-
-    /** The batches by host name: [[web1], [web2, web3], [web4]]. */
-    List<List<String>> named() {
-        List<List<String>> out = new ArrayList<>();
-        int at = 0;
-        for (int n : batches) {
-            out.add(hosts.subList(at, at + n).stream().map(Host::name).toList());
-            at += n;
-        }
-        return out;
+        return new HostPlan(block, hosts, block.inBatches(hosts), allowed);
     }
 
     Map<String, Object> args() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("target", block.target());
-        List<Object> where = new ArrayList<>();
-        for (Host h : hosts) {
-            where.add(h.name() + " (" + (h.local() ? "local" : address(h)) + ")");
-        }
-        out.put("hosts", where);
-        out.put("batches", named());
+        out.put("hosts", hosts.stream().map(HostPlan::shown).toList());
+        out.put(
+                "batches",
+                batches.stream().map(b -> b.stream().map(Host::name).toList()).toList());
         out.put("max_failures", (long) allowed);
         if (block.undoAll()) {
             out.put("undo_all", true);
@@ -51,18 +37,13 @@ record HostPlan(HostBlock block, List<Host> hosts, List<Integer> batches, int al
         StringBuilder out = new StringBuilder("on " + block.target() + ": ");
         out.append(hosts.size()).append(hosts.size() == 1 ? " host" : " hosts");
         out.append(" in ").append(batches.size()).append(batches.size() == 1 ? " batch " : " batches ");
-        List<String> shown = new ArrayList<>();
-        int at = 0;
-        for (int n : batches) {
-            shown.add("["
-                    + String.join(
-                            ", ",
-                            hosts.subList(at, at + n).stream()
-                                    .map(HostPlan::shown)
-                                    .toList()) + "]");
-            at += n;
-        }
-        out.append(String.join(", ", shown));
+        out.append(String.join(
+                ", ",
+                batches.stream()
+                        .map(b -> "["
+                                + String.join(
+                                        ", ", b.stream().map(HostPlan::shown).toList()) + "]")
+                        .toList()));
         out.append(allowed == 0 ? "; stop at the first failed host" : "; stop when more than " + allowed + " fail");
         if (!block.verifies().isEmpty()) {
             out.append("; each host gated by ")
