@@ -263,7 +263,7 @@ class SshTargetTest {
     void aTimeoutWhileTheProgramIsStartingLeavesNothingRunning() throws Exception {
         NetnsHosts.Host host = hosts.host(1);
         Path ran = host.root().resolve("late-start");
-        String sleep = "sleep 5.0" + (System.nanoTime() % 1000);
+        String sleep = "sleep 2.0" + (System.nanoTime() % 1000);
         // the kill may come before the bootstrap, during it, or after the program started: in no case may it run on
         ProcessResult r =
                 target(1).run(Command.of("sh", "-c", sleep + "; touch " + ran).withTimeout(Duration.ofMillis(500)));
@@ -276,7 +276,7 @@ class SshTargetTest {
         assertEquals(
                 List.of(),
                 hosts.processes(host).stream().filter(a -> a.contains(sleep)).toList());
-        Thread.sleep(6000); // longer than the sleep: a program that escaped would have touched the file by now
+        Thread.sleep(3000); // longer than the sleep: a program that escaped would have touched the file by now
         assertFalse(Files.exists(ran), "the program did not run to its end");
     }
 
